@@ -1,0 +1,76 @@
+package org.ddos.tools.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code ddos} command-line tool: a thin layer that parses arguments, calls the library and
+ * formats the result. No physics lives here.
+ *
+ * <p>Exit codes: 0 success, 1 a runtime error (bad input file, unsolvable request), 2 a usage
+ * error. Errors are one line on stderr; {@code --verbose} adds the stack trace.
+ */
+@Command(name = "ddos",
+        mixinStandardHelpOptions = true,
+        versionProvider = DdosCommand.Version.class,
+        description = "Free energies of crystals for any parameters of a linear-in-descriptor potential,"
+                + " from one descriptor density-of-states (D-DOS) sampling campaign.",
+        subcommands = {
+            CommandLine.HelpCommand.class,
+        })
+public final class DdosCommand implements Runnable {
+
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print stack traces with errors.")
+    boolean verbose;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Builds the configured command line (used by {@link #main} and by tests). */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new DdosCommand());
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            boolean verbose = parseResult.originalArgs().contains("--verbose");
+            PrintWriter err = commandLine.getErr();
+            String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+            err.println("ddos " + commandLine.getCommandName() + ": error: " + msg);
+            if (verbose) {
+                ex.printStackTrace(err);
+            }
+            err.flush();
+            return 1;
+        });
+        return cl;
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        System.exit(commandLine().execute(args));
+    }
+
+    /** Reads the project version written into the jar at build time. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties p = new Properties();
+            try (InputStream in = DdosCommand.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            }
+            return new String[] {"ddos " + p.getProperty("version", "unknown")
+                    + " (Java " + System.getProperty("java.version") + ")"};
+        }
+    }
+}
