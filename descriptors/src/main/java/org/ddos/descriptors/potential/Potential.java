@@ -1,0 +1,33 @@
+package org.ddos.descriptors.potential;
+
+import org.ddos.descriptors.structure.Structure;
+
+/**
+ * Anything that gives an energy and forces for a structure. Samplers, MD, Hessians and
+ * thermodynamic integration ask for this interface and never care which family they hold.
+ *
+ * <p>Units: energy eV, forces eV/Å, virial eV.
+ */
+public interface Potential {
+
+    /** @return the interaction cutoff in Å (the largest pair distance that contributes) */
+    double cutoff();
+
+    /**
+     * Computes the total energy and, when the arrays are non-null, forces and virial.
+     *
+     * @param structure the structure (N atoms)
+     * @param forces null, or length 3N: overwritten with F[3*i+xyz] = -dE/dr_i (eV/Å)
+     * @param virial null, or length 6: overwritten with the virial W = -sum_pairs r_ij (x) f_ij in
+     *     Voigt order xx, yy, zz, yz, xz, xy (eV), the LAMMPS convention (stress = -W / V)
+     * @return the total energy E (eV)
+     * @throws IllegalArgumentException when the structure does not fit the potential (unknown
+     *     species, wrong array lengths)
+     */
+    double compute(Structure structure, double[] forces, double[] virial);
+
+    /** @return the total energy (eV) */
+    default double energy(Structure structure) {
+        return compute(structure, null, null);
+    }
+}
