@@ -1,0 +1,127 @@
+package org.ddos.scorematching.campaign;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The compressed result of a D-DOS sampling campaign for one crystal phase at one volume: the
+ * reference lattice, the harmonic-reference constants and the per-isosurface descriptor statistics
+ * sorted by increasing isosurface value.
+ *
+ * <p>Harmonic-reference conventions follow DescriptorDOS (Swinburne, Lapointe &amp; Marinica,
+ * arXiv:2502.18191): the isosurface variable is alpha = ln(h / U_0) - alphaShift, and the shell
+ * entropy of the Hessian flavour is
+ * {@code S_shell(alpha, T) = -3/2 [ln(3 hbar^2 / (m k_B T)) + logMeanEigenvalue - 1 - alpha]}
+ * (hbar^2/m in eV Å^2, see {@code thermo.freeenergy.HarmonicShell}).
+ *
+ * @param name a label (e.g. "bcc"); free text
+ * @param flavor isosurface flavour, e.g. "hessian" (lower case)
+ * @param atomCount N, atoms in the cell
+ * @param mass atomic mass in amu (single species)
+ * @param volume cell volume V_0 in Å^3
+ * @param cell 3x3 cell, rows are cell vectors (Å)
+ * @param latticePositions flat 3N reference positions (Å), may be empty when unknown
+ * @param latticeDescriptor D_0, length K: per-atom mean descriptor of the perfect lattice
+ * @param energyScale U_0 in eV/atom (about 1.5 k_B x 1000 K)
+ * @param logMeanEigenvalue DescriptorDOS {@code log_det}: the mean log Hessian eigenvalue constant
+ * @param alphaShift DescriptorDOS {@code alpha_shift}: alpha = ln(isosurface) - alphaShift
+ * @param isosurfaces per-isosurface statistics, sorted by increasing isosurface value
+ */
+public record PhaseCampaign(String name, String flavor, int atomCount, double mass, double volume,
+        double[][] cell, double[] latticePositions, double[] latticeDescriptor, double energyScale,
+        double logMeanEigenvalue, double alphaShift, List<IsosurfaceStatistics> isosurfaces) {
+
+    /**
+     * Validates and sorts the isosurfaces.
+     *
+     * @throws IllegalArgumentException on fewer than 3 isosurfaces, inconsistent descriptor counts,
+     *     repeated isosurface values, or non-physical constants (N &lt; 1, mass or volume &lt;= 0)
+     */
+    public PhaseCampaign {
+        if (atomCount < 1) {
+            throw new IllegalArgumentException("atom count must be positive, got " + atomCount);
+        }
+        if (!(mass > 0) || !Double.isFinite(mass)) {
+            throw new IllegalArgumentException("mass must be positive (amu), got " + mass);
+        }
+        if (!(volume > 0) || !Double.isFinite(volume)) {
+            throw new IllegalArgumentException("volume must be positive (Å^3), got " + volume);
+        }
+        if (!(energyScale > 0) || !Double.isFinite(energyScale)) {
+            throw new IllegalArgumentException("U_0 must be positive (eV), got " + energyScale);
+        }
+        if (!Double.isFinite(logMeanEigenvalue) || !Double.isFinite(alphaShift)) {
+            throw new IllegalArgumentException("log_det and alpha_shift must be finite");
+        }
+        IsosurfaceStatistics.requireFinite(latticeDescriptor, "lattice descriptor D_0");
+        if (isosurfaces.size() < 3) {
+            throw new IllegalArgumentException("a campaign needs at least 3 isosurfaces, got " + isosurfaces.size());
+        }
+        List<IsosurfaceStatistics> sorted = new ArrayList<>(isosurfaces);
+        sorted.sort(Comparator.comparingDouble(IsosurfaceStatistics::isosurface));
+        int k = latticeDescriptor.length;
+        for (int g = 0; g < sorted.size(); g++) {
+            if (sorted.get(g).descriptorCount() != k) {
+                throw new IllegalArgumentException("isosurface " + g + " has " + sorted.get(g).descriptorCount()
+                        + " descriptor components, the lattice descriptor has " + k);
+            }
+            if (g > 0 && !(sorted.get(g).isosurface() > sorted.get(g - 1).isosurface())) {
+                throw new IllegalArgumentException("repeated isosurface value " + sorted.get(g).isosurface()
+                        + " (one volume per campaign)");
+            }
+        }
+        isosurfaces = List.copyOf(sorted);
+        cell = IsosurfaceStatistics.deepCopy(cell);
+        latticePositions = latticePositions.clone();
+        latticeDescriptor = latticeDescriptor.clone();
+    }
+
+    /** @return K, descriptor components */
+    public int descriptorCount() {
+        return latticeDescriptor.length;
+    }
+
+    /** @return G, the number of isosurfaces */
+    public int isosurfaceCount() {
+        return isosurfaces.size();
+    }
+
+    /** @return alpha of isosurface g: ln(isosurface value) - alphaShift */
+    public double alpha(int g) {
+        return Math.log(isosurfaces.get(g).isosurface()) - alphaShift;
+    }
+
+    /** @return volume per atom in Å^3 */
+    public double volumePerAtom() {
+        return volume / atomCount;
+    }
+
+    /** @return the 0 K energy per atom theta . D_0 (eV/atom) of a parameter vector of length K */
+    public double latticeEnergy(double[] theta) {
+        if (theta.length != latticeDescriptor.length) {
+            throw new IllegalArgumentException("theta has length " + theta.length + ", the campaign's descriptor has "
+                    + latticeDescriptor.length + " components");
+        }
+        double e = 0;
+        for (int j = 0; j < theta.length; j++) {
+            e += theta[j] * latticeDescriptor[j];
+        }
+        return e;
+    }
+
+    @Override
+    public double[] latticeDescriptor() {
+        return latticeDescriptor.clone();
+    }
+
+    @Override
+    public double[] latticePositions() {
+        return latticePositions.clone();
+    }
+
+    @Override
+    public double[][] cell() {
+        return IsosurfaceStatistics.deepCopy(cell);
+    }
+}

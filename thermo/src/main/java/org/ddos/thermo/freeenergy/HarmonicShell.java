@@ -1,0 +1,56 @@
+package org.ddos.thermo.freeenergy;
+
+import org.ddos.descriptors.units.PhysicalConstants;
+
+/**
+ * The known entropy of the isosurface shells of the harmonic reference, and the harmonic free
+ * energy itself, in the DescriptorDOS convention (Swinburne, Lapointe &amp; Marinica,
+ * arXiv:2502.18191, Methods; {@code DDOSAnalyzer.S_alpha}).
+ *
+ * <p>Per atom and in units of k_B T, the shell term entering F(alpha) is
+ * <pre>  -S_shell(alpha, T) = 3/2 [ ln(3 hbar^2 / (m k_B T)) + L - 1 - alpha ]</pre>
+ * with hbar^2/m in eV Å^2 (hbar in eV ps, m in amu converted by eV/(amu Å^2) in ps^-2) and L the
+ * campaign's log-mean eigenvalue constant ({@code log_det}).
+ */
+public final class HarmonicShell {
+    private HarmonicShell() {
+    }
+
+    /** @return hbar^2 / m in eV Å^2 for a mass in amu */
+    public static double hbarSquaredOverMass(double massAmu) {
+        double hbar = PhysicalConstants.HBAR_EV_PS;
+        return hbar * hbar / massAmu * PhysicalConstants.EV_PER_AMU_ANGSTROM2_IN_PS2;
+    }
+
+    /**
+     * @return the alpha-independent part c0(T) of -S_shell: 3/2 [ln(3 hbar^2 /(m k_B T)) + L - 1];
+     *     the full term is c0 - 3/2 alpha
+     */
+    public static double shellConstant(double temperature, double massAmu, double logMeanEigenvalue) {
+        double beta = 1.0 / (PhysicalConstants.BOLTZMANN_EV_PER_K * temperature);
+        return 1.5 * (Math.log(3.0 * beta * hbarSquaredOverMass(massAmu)) + logMeanEigenvalue - 1.0);
+    }
+
+    /**
+     * Classical harmonic free energy per atom, F_H = (k_B T / N) sum_l ln(hbar omega_l / k_B T).
+     *
+     * @param angularFrequencies omega_l of the stable normal modes in rad/ps (zero modes removed)
+     * @param atomCount N
+     * @param temperature T in K (&gt; 0)
+     * @return F_H in eV/atom
+     */
+    public static double harmonicFreeEnergy(double[] angularFrequencies, int atomCount, double temperature) {
+        if (!(temperature > 0)) {
+            throw new IllegalArgumentException("temperature must be positive, got " + temperature + " K");
+        }
+        double kt = PhysicalConstants.BOLTZMANN_EV_PER_K * temperature;
+        double sum = 0;
+        for (double w : angularFrequencies) {
+            if (!(w > 0)) {
+                throw new IllegalArgumentException("normal-mode frequencies must be positive, got " + w);
+            }
+            sum += Math.log(PhysicalConstants.HBAR_EV_PS * w / kt);
+        }
+        return kt * sum / atomCount;
+    }
+}

@@ -1,0 +1,339 @@
+package org.ddos.thermo.freeenergy;
+
+import org.ddos.descriptors.units.PhysicalConstants;
+import org.ddos.scorematching.campaign.PhaseCampaign;
+import org.ddos.scorematching.score.PhaseEntropy;
+
+/**
+ * Free energies of one phase for any parameter vector theta of a linear potential
+ * E = N theta . D, from its learned descriptor entropy (the D-DOS Legendre–Fenchel transform;
+ * Swinburne, Lapointe &amp; Marinica, arXiv:2502.18191, eqs. for F(theta, T)).
+ *
+ * <p>For temperature T (beta = 1/k_B T) and each isosurface g, with t_g = R_g^T theta the
+ * parameters rotated into the isosurface's covariance eigenbasis,
+ * <pre>  beta F_g = sum_k min_y [beta t_gk y - S_gk(y)] + 3/2 [ln(3 hbar^2 beta / m) + L - 1 - alpha_g]</pre>
+ * then beta F_g is smoothed by a degree-5 least-squares polynomial in alpha (DescriptorDOS's
+ * choice) and minimised continuously over alpha within the sampled range. F = theta . D_0 +
+ * k_B T min_alpha. The gradient dF/dtheta = &lt;D&gt; and the entropy -dF/dT follow exactly from
+ * the envelope theorem; the uncertainty is the first-order effect of the score band on the
+ * minimum. The per-mode minimum uses the precomputed {@link ConcaveConjugate} (O(log B)).
+ *
+ * <p>Thread safety: this object is immutable and shared; each thread evaluates through its own
+ * {@link Evaluator} ({@link #newEvaluator()}), which allocates nothing per call.
+ */
+public final class PhaseFreeEnergy {
+    /** Degree of the polynomial in alpha (DescriptorDOS {@code alpha_poly_order}). */
+    public static final int ALPHA_POLYNOMIAL_DEGREE = 5;
+
+    private final PhaseEntropy entropy;
+    private final PhaseCampaign campaign;
+    private final ConcaveConjugate conjugate;
+    private final IsosurfacePolynomial polynomial;
+    private final int gCount;
+    private final int kCount;
+    /** R_g flat [g][j*K + k]. */
+    private final double[][] rotation;
+    /** R_g^T flat [g][k*K + j]. */
+    private final double[][] rotationT;
+    private final double[] d0;
+    private final double mass;
+
+    /** Uses the campaign's mass. */
+    public PhaseFreeEnergy(PhaseEntropy entropy) {
+        this(entropy, entropy.campaign().mass());
+    }
+
+    /**
+     * @param entropy the learned entropy of the phase
+     * @param massAmu atomic mass in amu for the harmonic-shell term (DescriptorDOS lets the user
+     *     override the sampled mass; classical free energies shift by -3/2 k_B T ln(m'/m))
+     */
+    public PhaseFreeEnergy(PhaseEntropy entropy, double massAmu) {
+        if (!(massAmu > 0) || !Double.isFinite(massAmu)) {
+            throw new IllegalArgumentException("mass must be positive (amu), got " + massAmu);
+        }
+        this.entropy = entropy;
+        this.campaign = entropy.campaign();
+        this.conjugate = new ConcaveConjugate(entropy);
+        this.polynomial = new IsosurfacePolynomial(entropy.alphas(), ALPHA_POLYNOMIAL_DEGREE);
+        this.gCount = entropy.isosurfaceCount();
+        this.kCount = entropy.descriptorCount();
+        this.rotation = new double[gCount][];
+        this.rotationT = new double[gCount][kCount * kCount];
+        for (int g = 0; g < gCount; g++) {
+            rotation[g] = entropy.rotation(g);
+            for (int j = 0; j < kCount; j++) {
+                for (int k = 0; k < kCount; k++) {
+                    rotationT[g][k * kCount + j] = rotation[g][j * kCount + k];
+                }
+            }
+        }
+        this.d0 = campaign.latticeDescriptor();
+        this.mass = massAmu;
+    }
+
+    /** @return the learned entropy this evaluator uses */
+    public PhaseEntropy entropy() {
+        return entropy;
+    }
+
+    /** @return the campaign */
+    public PhaseCampaign campaign() {
+        return campaign;
+    }
+
+    /** @return K, the length of theta */
+    public int descriptorCount() {
+        return kCount;
+    }
+
+    /** @return the sampled alpha range [min, max] */
+    public double[] alphaRange() {
+        double[] a = entropy.alphas();
+        return new double[] {a[0], a[a.length - 1]};
+    }
+
+    /** @return a new per-thread evaluator */
+    public Evaluator newEvaluator() {
+        return new Evaluator();
+    }
+
+    /**
+     * Convenience: one evaluation with a fresh evaluator (allocates; use an {@link Evaluator} in loops).
+     *
+     * @param theta length K, finite (eV per descriptor unit)
+     * @param temperature T &gt; 0 in K
+     * @throws IllegalArgumentException on a wrong length, non-finite theta, or T &lt;= 0 / non-finite
+     */
+    public FreeEnergyResult evaluate(double[] theta, double temperature) {
+        Evaluator e = newEvaluator();
+        e.setParameters(theta);
+        return e.evaluate(temperature);
+    }
+
+    /**
+     * Batch: every theta at every temperature, parallel over thetas.
+     *
+     * @param thetas M x K
+     * @param temperatures length T
+     * @return results [m][t]
+     */
+    public FreeEnergyResult[][] evaluate(double[][] thetas, double[] temperatures) {
+        for (double t : temperatures) {
+            checkTemperature(t);
+        }
+        FreeEnergyResult[][] out = new FreeEnergyResult[thetas.length][temperatures.length];
+        java.util.stream.IntStream.range(0, thetas.length).parallel().forEach(new java.util.function.IntConsumer() {
+            final ThreadLocal<Evaluator> local = ThreadLocal.withInitial(PhaseFreeEnergy.this::newEvaluator);
+
+            @Override
+            public void accept(int m) {
+                Evaluator e = local.get();
+                e.setParameters(thetas[m]);
+                for (int t = 0; t < temperatures.length; t++) {
+                    out[m][t] = e.evaluate(temperatures[t]);
+                }
+            }
+        });
+        return out;
+    }
+
+    static void checkTemperature(double temperature) {
+        if (!(temperature > 0) || !Double.isFinite(temperature)) {
+            throw new IllegalArgumentException("temperature must be positive and finite, got " + temperature + " K");
+        }
+    }
+
+    /**
+     * Reusable evaluation state: set theta once ({@link #setParameters}, which rotates it into
+     * every isosurface basis), then evaluate at as many temperatures as needed. Not thread-safe.
+     */
+    public final class Evaluator {
+        private final double[] theta = new double[kCount];
+        /** t_g flat [g*K + k]. */
+        private final double[] rotated = new double[gCount * kCount];
+        private final int[] vertex = new int[gCount * kCount];
+        private final double[] values = new double[gCount];
+        private final double[] modeEntropy = new double[gCount];
+        private final double[] modeBand = new double[gCount];
+        private final double[] coefficients = new double[polynomial.coefficientCount()];
+        private final double[] weights = new double[gCount];
+        private double latticeEnergy;
+        private boolean ready;
+        // outputs of the last evaluation
+        private double temperature = Double.NaN;
+        private double uStar;
+        private double vib;
+        private double sigma;
+        private double entropyKb;
+        private boolean unsolved;
+
+        private Evaluator() {
+        }
+
+        /**
+         * @param parameters theta, length K (eV per descriptor unit)
+         * @throws IllegalArgumentException on a wrong length or non-finite entry
+         */
+        public void setParameters(double[] parameters) {
+            if (parameters == null || parameters.length != kCount) {
+                throw new IllegalArgumentException("theta has length " + (parameters == null ? 0 : parameters.length)
+                        + " but the phase '" + campaign.name() + "' has " + kCount + " descriptor components");
+            }
+            for (int j = 0; j < kCount; j++) {
+                if (!Double.isFinite(parameters[j])) {
+                    throw new IllegalArgumentException("theta[" + j + "] is not finite: " + parameters[j]);
+                }
+            }
+            System.arraycopy(parameters, 0, theta, 0, kCount);
+            double e0 = 0;
+            for (int j = 0; j < kCount; j++) {
+                e0 += theta[j] * d0[j];
+            }
+            latticeEnergy = e0;
+            java.util.Arrays.fill(rotated, 0);
+            for (int g = 0; g < gCount; g++) {
+                double[] r = rotation[g];
+                int out = g * kCount;
+                for (int j = 0; j < kCount; j++) {
+                    double tj = theta[j];
+                    int row = j * kCount;
+                    for (int k = 0; k < kCount; k++) {
+                        rotated[out + k] += tj * r[row + k];
+                    }
+                }
+            }
+            ready = true;
+            temperature = Double.NaN;
+        }
+
+        /**
+         * Evaluates at temperature T; read the outputs with the getters or build a record with
+         * {@link #evaluate(double)}.
+         *
+         * @return F in eV/atom including the lattice energy
+         * @throws IllegalArgumentException when T &lt;= 0 or not finite
+         * @throws IllegalStateException when no parameters were set
+         */
+        public double freeEnergy(double temperatureK) {
+            checkTemperature(temperatureK);
+            if (!ready) {
+                throw new IllegalStateException("setParameters must be called first");
+            }
+            double kt = PhysicalConstants.BOLTZMANN_EV_PER_K * temperatureK;
+            double beta = 1.0 / kt;
+            for (int g = 0; g < gCount; g++) {
+                double sum = 0;
+                double sEnt = 0;
+                double sBand = 0;
+                int base = g * kCount;
+                for (int k = 0; k < kCount; k++) {
+                    double slope = beta * rotated[base + k];
+                    int v = conjugate.argmin(g, k, slope);
+                    vertex[base + k] = v;
+                    double s = conjugate.entropy(v);
+                    sum += slope * conjugate.y(v) - s;
+                    sEnt += s;
+                    sBand += conjugate.band(v);
+                }
+                values[g] = sum;
+                modeEntropy[g] = sEnt;
+                modeBand[g] = sBand;
+            }
+            polynomial.fit(values, coefficients);
+            // add the harmonic shell c0 - 3/2 alpha, alpha = centre + halfWidth u
+            double c0 = HarmonicShell.shellConstant(temperatureK, mass, campaign.logMeanEigenvalue());
+            double centre = polynomial.alphaOf(0);
+            double halfWidth = polynomial.alphaOf(1) - centre;
+            coefficients[0] += c0 - 1.5 * centre;
+            coefficients[1] += -1.5 * halfWidth;
+            double u = polynomial.minimise(coefficients);
+            double betaF = IsosurfacePolynomial.value(coefficients, coefficients.length, u);
+            polynomial.weights(u, weights);
+            double band = 0;
+            double ent = 0;
+            for (int g = 0; g < gCount; g++) {
+                band += weights[g] * modeBand[g];
+                ent += weights[g] * modeEntropy[g];
+            }
+            double alpha = polynomial.alphaOf(u);
+            double shell = c0 - 1.5 * alpha;
+            // -dF/dT / k_B = sum_g w_g S_g - shell + 3/2
+            entropyKb = ent - shell + 1.5;
+            temperature = temperatureK;
+            uStar = u;
+            vib = kt * betaF;
+            sigma = kt * Math.abs(band);
+            unsolved = u <= -1 || u >= 1;
+            return latticeEnergy + vib;
+        }
+
+        /**
+         * Evaluates at T and returns everything as a record (allocates the gradient array).
+         */
+        public FreeEnergyResult evaluate(double temperatureK) {
+            double f = freeEnergy(temperatureK);
+            double[] grad = new double[kCount];
+            gradient(grad);
+            return new FreeEnergyResult(temperatureK, f, vib, latticeEnergy, sigma, entropyKb,
+                    polynomial.alphaOf(uStar), unsolved, grad);
+        }
+
+        /**
+         * Writes &lt;D&gt; = dF/dtheta of the last evaluation: D_0 + sum_g w_g(alpha*) R_g y*_g.
+         *
+         * @param out length K
+         */
+        public void gradient(double[] out) {
+            if (Double.isNaN(temperature)) {
+                throw new IllegalStateException("evaluate first");
+            }
+            System.arraycopy(d0, 0, out, 0, kCount);
+            for (int g = 0; g < gCount; g++) {
+                double w = weights[g];
+                if (w == 0) {
+                    continue;
+                }
+                double[] rt = rotationT[g];
+                int base = g * kCount;
+                for (int k = 0; k < kCount; k++) {
+                    double c = w * conjugate.y(vertex[base + k]);
+                    int row = k * kCount;
+                    for (int j = 0; j < kCount; j++) {
+                        out[j] += c * rt[row + j];
+                    }
+                }
+            }
+        }
+
+        /** @return theta . D_0 (eV/atom) of the current parameters */
+        public double latticeEnergy() {
+            return latticeEnergy;
+        }
+
+        /** @return vibrational free energy of the last evaluation (eV/atom) */
+        public double vibrationalFreeEnergy() {
+            return vib;
+        }
+
+        /** @return one-sigma uncertainty of the last evaluation (eV/atom) */
+        public double uncertainty() {
+            return sigma;
+        }
+
+        /** @return entropy -dF/dT of the last evaluation in k_B per atom */
+        public double entropy() {
+            return entropyKb;
+        }
+
+        /** @return alpha* of the last evaluation */
+        public double alphaStar() {
+            return polynomial.alphaOf(uStar);
+        }
+
+        /** @return true when the last minimum lies on the edge of the sampled range */
+        public boolean unsolved() {
+            return unsolved;
+        }
+    }
+}
