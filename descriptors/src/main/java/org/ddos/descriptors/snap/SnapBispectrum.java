@@ -1,0 +1,943 @@
+package org.ddos.descriptors.snap;
+
+/**
+ * The SNAP bispectrum kernel for one central atom at a time: hyperspherical harmonics U_j of
+ * the neighbour density, Clebsch-Gordan products Z, bispectrum components B, the adjoint Y
+ * (= sum_k beta_k dB_k/dU) and the derivatives dE_i/dr_ij and dB_i/dr_ij. One kernel serves the
+ * descriptors ({@link SnapDescriptors}), the potential ({@link SnapPotential}) and everything
+ * built on them, as {@code sna.cpp} serves both {@code compute sna/atom} and {@code pair_style snap}
+ * in LAMMPS.
+ *
+ * <p>Conventions are those of the LAMMPS ML-SNAP package (A.P. Thompson et al., J. Comp. Phys.
+ * 285, 316 (2015); Cayley-Klein recursion for U after Varshalovich, Moskalev and Khersonskii,
+ * sect. 4.8.2; Clebsch-Gordan coefficients by VMK 8.2.1(3)):
+ * <ul>
+ *   <li>labels are doubled: j = 2J, 0 &lt;= ma, mb &lt;= j; U_j is stored at
+ *       {@code idxuBlock[j] + (j + 1) mb + ma}, real and imaginary parts in separate arrays;</li>
+ *   <li>a neighbour at r (|r| &lt; rcut) maps to the 3-sphere angle
+ *       theta0 = rfac0 pi (|r| - rmin0) / (rcut - rmin0), z0 = |r| / tan(theta0), and enters the
+ *       density with weight w_j fc(|r|), fc the cosine switch (1 without switchflag);</li>
+ *   <li>the central atom adds the self weight 1 to the diagonal of every U_j;</li>
+ *   <li>B_{j1 j2 j} = sum_{ma, mb} Re(conj(U_j) Z_{j1 j2 j}), components ordered as
+ *       {@code compute sna/atom} prints them: j1 = 0..2J_max, j2 = 0..j1, j = j1-j2..min(2J_max,
+ *       j1+j2) step 2, keeping j &gt;= j1; with bzeroflag the value of an isolated atom, (j + 1)
+ *       (1 with bnormflag), is subtracted.</li>
+ * </ul>
+ *
+ * <p>The kernel is immutable and thread-safe; all scratch memory is in a {@link Workspace}, one per
+ * thread, reused from atom to atom (no allocation per atom). Call sequence for one atom:
+ * {@link Workspace#clear()}, {@link Workspace#addNeighbor} per neighbour, {@link #computeU}, then
+ * {@link #bispectrum}, or {@link #computeY} / {@link #bispectrumAndY} followed by {@link #deidrj},
+ * or {@link #computeZ} followed by {@link #dbidrj}.
+ */
+public final class SnapBispectrum {
+    private static final double WSELF = 1.0;
+
+    private final int twojmax;
+    private final double rfac0;
+    private final double rmin0;
+    private final boolean switchFlag;
+    private final boolean bnormFlag;
+    private final boolean bzeroFlag;
+
+    private final int[] idxuBlock;
+    private final int idxuMax;
+    private final double[] rootpq; // rootpq[p * rootStride + q] = sqrt(p / q)
+    private final int rootStride;
+    private final double[] cg;
+
+    private final int componentCount;
+    private final int[] bj1;
+    private final int[] bj2;
+    private final int[] bj;
+    private final double[] bzero; // per component
+
+    private final int idxzMax;
+    private final int[] zJ1;
+    private final int[] zJ2;
+    private final int[] zNa;
+    private final int[] zNb;
+    private final int[] zU1; // first index of u1 (j1 block, row mb1min, column ma1min)
+    private final int[] zU2; // first index of u2 (j2 block, row mb2max, column ma2max)
+    private final int[] zCga; // first cg index of the inner sum
+    private final int[] zCgb; // first cg index of the outer sum
+    private final int[] zJju; // position of this Z element in a U_j layout
+    private final int[] zBComp; // component index when this Z enters B (j >= j1), else -1
+    private final double[] zBWeight; // half-plane weight for B: 1, 0.5 (ma == mb = j/2) or 0
+    private final int[] zBetaComp; // component whose beta multiplies this Z in Y
+    private final double[] zBetaFac; // multiplicity and (j1+1)/(j+1) factor
+    private final double[] zNorm; // 1/(j+1) with bnormflag, else 1
+    private final int[] bOnly; // jjz entries needed for B alone (weight != 0)
+    private final int[] idxzBlock; // [(j1 * jdim + j2) * jdim + j]
+    private final int jdim;
+
+    /**
+     * @param parameters the SNAP hyper-parameters (2J_max, rfac0, rmin0, switch, bzero, bnorm flags)
+     */
+    public SnapBispectrum(SnapParameters parameters) {
+        this.twojmax = parameters.twojmax();
+        this.rfac0 = parameters.rfac0();
+        this.rmin0 = parameters.rmin0();
+        this.switchFlag = parameters.switchFlag();
+        this.bnormFlag = parameters.bnormFlag();
+        this.bzeroFlag = parameters.bzeroFlag();
+        this.jdim = twojmax + 1;
+
+        idxuBlock = new int[jdim];
+        int count = 0;
+        for (int j = 0; j <= twojmax; j++) {
+            idxuBlock[j] = count;
+            count += (j + 1) * (j + 1);
+        }
+        idxuMax = count;
+
+        rootStride = twojmax + 2;
+        rootpq = new double[rootStride * rootStride];
+        for (int p = 1; p <= twojmax; p++) {
+            for (int q = 1; q <= twojmax; q++) {
+                rootpq[p * rootStride + q] = Math.sqrt((double) p / q);
+            }
+        }
+
+        // Clebsch-Gordan blocks, one per (j1 >= j2, j) triple, each (j1+1) x (j2+1)
+        int[] idxcgBlock = new int[jdim * jdim * jdim];
+        count = 0;
+        for (int j1 = 0; j1 <= twojmax; j1++) {
+            for (int j2 = 0; j2 <= j1; j2++) {
+                for (int j = j1 - j2; j <= Math.min(twojmax, j1 + j2); j += 2) {
+                    idxcgBlock[(j1 * jdim + j2) * jdim + j] = count;
+                    count += (j1 + 1) * (j2 + 1);
+                }
+            }
+        }
+        cg = new double[count];
+        for (int j1 = 0; j1 <= twojmax; j1++) {
+            for (int j2 = 0; j2 <= j1; j2++) {
+                for (int j = j1 - j2; j <= Math.min(twojmax, j1 + j2); j += 2) {
+                    int off = idxcgBlock[(j1 * jdim + j2) * jdim + j];
+                    for (int m1 = 0; m1 <= j1; m1++) {
+                        for (int m2 = 0; m2 <= j2; m2++) {
+                            cg[off + m1 * (j2 + 1) + m2] = clebschGordan(j1, j2, j, m1, m2);
+                        }
+                    }
+                }
+            }
+        }
+
+        // bispectrum components in LAMMPS order
+        componentCount = SnapParameters.bispectrumCount(twojmax);
+        bj1 = new int[componentCount];
+        bj2 = new int[componentCount];
+        bj = new int[componentCount];
+        bzero = new double[componentCount];
+        int[] idxbBlock = new int[jdim * jdim * jdim];
+        java.util.Arrays.fill(idxbBlock, -1);
+        count = 0;
+        for (int j1 = 0; j1 <= twojmax; j1++) {
+            for (int j2 = 0; j2 <= j1; j2++) {
+                for (int j = j1 - j2; j <= Math.min(twojmax, j1 + j2); j += 2) {
+                    if (j >= j1) {
+                        bj1[count] = j1;
+                        bj2[count] = j2;
+                        bj[count] = j;
+                        double www = WSELF * WSELF * WSELF;
+                        bzero[count] = bzeroFlag ? (bnormFlag ? www : www * (j + 1)) : 0.0;
+                        idxbBlock[(j1 * jdim + j2) * jdim + j] = count;
+                        count++;
+                    }
+                }
+            }
+        }
+
+        // Z list: all (j1 >= j2, j) triples, half plane mb <= j/2, all ma
+        count = 0;
+        idxzBlock = new int[jdim * jdim * jdim];
+        for (int j1 = 0; j1 <= twojmax; j1++) {
+            for (int j2 = 0; j2 <= j1; j2++) {
+                for (int j = j1 - j2; j <= Math.min(twojmax, j1 + j2); j += 2) {
+                    idxzBlock[(j1 * jdim + j2) * jdim + j] = count;
+                    count += (j / 2 + 1) * (j + 1);
+                }
+            }
+        }
+        idxzMax = count;
+        zJ1 = new int[idxzMax];
+        zJ2 = new int[idxzMax];
+        zNa = new int[idxzMax];
+        zNb = new int[idxzMax];
+        zU1 = new int[idxzMax];
+        zU2 = new int[idxzMax];
+        zCga = new int[idxzMax];
+        zCgb = new int[idxzMax];
+        zJju = new int[idxzMax];
+        zBComp = new int[idxzMax];
+        zBWeight = new double[idxzMax];
+        zBetaComp = new int[idxzMax];
+        zBetaFac = new double[idxzMax];
+        zNorm = new double[idxzMax];
+        int nbOnly = 0;
+        int z = 0;
+        for (int j1 = 0; j1 <= twojmax; j1++) {
+            for (int j2 = 0; j2 <= j1; j2++) {
+                for (int j = j1 - j2; j <= Math.min(twojmax, j1 + j2); j += 2) {
+                    int cgOff = idxcgBlock[(j1 * jdim + j2) * jdim + j];
+                    // the beta that multiplies Z(j1,j2,j) in Y_j, with multiplicity (LAMMPS compute_yi)
+                    int betaComp;
+                    double betaFac;
+                    if (j >= j1) {
+                        betaComp = idxbBlock[(j1 * jdim + j2) * jdim + j];
+                        betaFac = j1 == j ? (j2 == j ? 3.0 : 2.0) : 1.0;
+                    } else if (j >= j2) {
+                        betaComp = idxbBlock[(j * jdim + j2) * jdim + j1];
+                        betaFac = j2 == j ? 2.0 : 1.0;
+                    } else {
+                        betaComp = idxbBlock[(j2 * jdim + j) * jdim + j1];
+                        betaFac = 1.0;
+                    }
+                    if (!bnormFlag && j1 > j) {
+                        betaFac *= (j1 + 1) / (j + 1.0);
+                    }
+                    int bComp = j >= j1 ? idxbBlock[(j1 * jdim + j2) * jdim + j] : -1;
+                    for (int mb = 0; 2 * mb <= j; mb++) {
+                        for (int ma = 0; ma <= j; ma++) {
+                            int ma1min = Math.max(0, (2 * ma - j - j2 + j1) / 2);
+                            int ma2max = (2 * ma - j - (2 * ma1min - j1) + j2) / 2;
+                            int na = Math.min(j1, (2 * ma - j + j2 + j1) / 2) - ma1min + 1;
+                            int mb1min = Math.max(0, (2 * mb - j - j2 + j1) / 2);
+                            int mb2max = (2 * mb - j - (2 * mb1min - j1) + j2) / 2;
+                            int nb = Math.min(j1, (2 * mb - j + j2 + j1) / 2) - mb1min + 1;
+                            zJ1[z] = j1;
+                            zJ2[z] = j2;
+                            zNa[z] = na;
+                            zNb[z] = nb;
+                            zU1[z] = idxuBlock[j1] + (j1 + 1) * mb1min + ma1min;
+                            zU2[z] = idxuBlock[j2] + (j2 + 1) * mb2max + ma2max;
+                            zCga[z] = cgOff + ma1min * (j2 + 1) + ma2max;
+                            zCgb[z] = cgOff + mb1min * (j2 + 1) + mb2max;
+                            zJju[z] = idxuBlock[j] + (j + 1) * mb + ma;
+                            zBComp[z] = bComp;
+                            double w;
+                            if (2 * mb < j) {
+                                w = 1.0;
+                            } else {
+                                w = ma < mb ? 1.0 : ma == mb ? 0.5 : 0.0;
+                            }
+                            zBWeight[z] = bComp >= 0 ? w : 0.0;
+                            if (bComp >= 0 && w != 0.0) {
+                                nbOnly++;
+                            }
+                            zBetaComp[z] = betaComp;
+                            zBetaFac[z] = betaFac;
+                            zNorm[z] = bnormFlag ? 1.0 / (j + 1) : 1.0;
+                            z++;
+                        }
+                    }
+                }
+            }
+        }
+        bOnly = new int[nbOnly];
+        nbOnly = 0;
+        for (int k = 0; k < idxzMax; k++) {
+            if (zBWeight[k] != 0.0) {
+                bOnly[nbOnly++] = k;
+            }
+        }
+    }
+
+    private static double factorial(int n) {
+        double f = 1.0;
+        for (int k = 2; k <= n; k++) {
+            f *= k;
+        }
+        return f;
+    }
+
+    /** Clebsch-Gordan coefficient with doubled labels, VMK 8.2.1(3) (quasi-binomial formula). */
+    private static double clebschGordan(int j1, int j2, int j, int m1, int m2) {
+        int aa2 = 2 * m1 - j1;
+        int bb2 = 2 * m2 - j2;
+        int m = (aa2 + bb2 + j) / 2;
+        if (m < 0 || m > j) {
+            return 0.0;
+        }
+        double sum = 0.0;
+        int zmin = Math.max(0, Math.max(-(j - j2 + aa2) / 2, -(j - j1 - bb2) / 2));
+        int zmax = Math.min((j1 + j2 - j) / 2, Math.min((j1 - aa2) / 2, (j2 + bb2) / 2));
+        for (int z = zmin; z <= zmax; z++) {
+            double sign = (z % 2 == 0) ? 1.0 : -1.0;
+            sum += sign / (factorial(z) * factorial((j1 + j2 - j) / 2 - z) * factorial((j1 - aa2) / 2 - z)
+                    * factorial((j2 + bb2) / 2 - z) * factorial((j - j2 + aa2) / 2 + z)
+                    * factorial((j - j1 - bb2) / 2 + z));
+        }
+        int cc2 = 2 * m - j;
+        double delta = Math.sqrt(factorial((j1 + j2 - j) / 2) * factorial((j1 - j2 + j) / 2)
+                * factorial((-j1 + j2 + j) / 2) / factorial((j1 + j2 + j) / 2 + 1));
+        double norm = Math.sqrt(factorial((j1 + aa2) / 2) * factorial((j1 - aa2) / 2) * factorial((j2 + bb2) / 2)
+                * factorial((j2 - bb2) / 2) * factorial((j + cc2) / 2) * factorial((j - cc2) / 2) * (j + 1));
+        return sum * delta * norm;
+    }
+
+    /** @return K, the number of bispectrum components */
+    public int componentCount() {
+        return componentCount;
+    }
+
+    /** @return 2 J_max */
+    public int twojmax() {
+        return twojmax;
+    }
+
+    /**
+     * @return the doubled labels of each component: K rows {2 J1, 2 J2, 2 J}, LAMMPS order
+     */
+    public int[][] componentLabels() {
+        int[][] l = new int[componentCount][];
+        for (int k = 0; k < componentCount; k++) {
+            l[k] = new int[] {bj1[k], bj2[k], bj[k]};
+        }
+        return l;
+    }
+
+    /** @return a new workspace for this kernel (one per thread) */
+    public Workspace newWorkspace() {
+        return new Workspace(this);
+    }
+
+    /**
+     * Per-thread scratch memory of the kernel and the neighbour list of the current central atom.
+     * Grows as needed; otherwise reused without allocation.
+     */
+    public static final class Workspace {
+        private final SnapBispectrum kernel;
+        int n;
+        double[] rij = new double[3 * 64];
+        double[] rcut = new double[64];
+        double[] wj = new double[64];
+        double[] rinner = new double[64];
+        double[] drinner = new double[64];
+        boolean inner;
+        double[] ulistR;
+        double[] ulistI;
+        final double[] utotR;
+        final double[] utotI;
+        final double[] yR;
+        final double[] yI;
+        final double[] zR;
+        final double[] zI;
+        final double[] duR; // [k * idxuMax + jju]
+        final double[] duI;
+        final double[] b;
+        final double[] betaEff;
+        final double[] scratch = new double[12];
+        final double[] result = new double[5];
+
+        Workspace(SnapBispectrum k) {
+            kernel = k;
+            int nu = k.idxuMax;
+            ulistR = new double[64 * nu];
+            ulistI = new double[64 * nu];
+            utotR = new double[nu];
+            utotI = new double[nu];
+            yR = new double[nu];
+            yI = new double[nu];
+            zR = new double[k.idxzMax];
+            zI = new double[k.idxzMax];
+            duR = new double[3 * nu];
+            duI = new double[3 * nu];
+            b = new double[k.componentCount];
+            betaEff = new double[k.componentCount];
+        }
+
+        /** Starts a new central atom: no neighbours. */
+        public void clear() {
+            n = 0;
+            inner = false;
+        }
+
+        /** @return number of neighbours added since {@link #clear()} */
+        public int neighborCount() {
+            return n;
+        }
+
+        /**
+         * Adds a neighbour of the central atom.
+         *
+         * @param dx displacement r_j - r_i, x (Å)
+         * @param dy y
+         * @param dz z
+         * @param pairCutoff rcut_ij = rcutfac (R_i + R_j) (Å); the caller keeps only 0 &lt; |r| &lt; rcut_ij
+         * @param weight neighbour weight w_j
+         */
+        public void addNeighbor(double dx, double dy, double dz, double pairCutoff, double weight) {
+            addNeighbor(dx, dy, dz, pairCutoff, weight, 0.0, 0.0);
+        }
+
+        /**
+         * As {@link #addNeighbor(double, double, double, double, double)} with an inner switch
+         * (LAMMPS {@code switchinnerflag}): 0 below {@code innerStart}, 1 above innerStart + innerWidth;
+         * innerWidth &lt;= 0 means no inner switch for this pair.
+         */
+        public void addNeighbor(double dx, double dy, double dz, double pairCutoff, double weight,
+                double innerStart, double innerWidth) {
+            if (n == rcut.length) {
+                grow(2 * n);
+            }
+            rij[3 * n] = dx;
+            rij[3 * n + 1] = dy;
+            rij[3 * n + 2] = dz;
+            rcut[n] = pairCutoff;
+            wj[n] = weight;
+            rinner[n] = innerStart;
+            drinner[n] = innerWidth;
+            if (innerWidth > 0) {
+                inner = true;
+            }
+            n++;
+        }
+
+        private void grow(int cap) {
+            rij = java.util.Arrays.copyOf(rij, 3 * cap);
+            rcut = java.util.Arrays.copyOf(rcut, cap);
+            wj = java.util.Arrays.copyOf(wj, cap);
+            rinner = java.util.Arrays.copyOf(rinner, cap);
+            drinner = java.util.Arrays.copyOf(drinner, cap);
+            ulistR = java.util.Arrays.copyOf(ulistR, cap * kernel.idxuMax);
+            ulistI = java.util.Arrays.copyOf(ulistI, cap * kernel.idxuMax);
+        }
+    }
+
+    // ------------------------------------------------------------------ switching functions
+
+    private double sfac(double r, double rc) {
+        if (!switchFlag || r <= rmin0) {
+            return 1.0;
+        }
+        if (r > rc) {
+            return 0.0;
+        }
+        return 0.5 * (Math.cos((r - rmin0) * Math.PI / (rc - rmin0)) + 1.0);
+    }
+
+    private double dsfac(double r, double rc) {
+        if (!switchFlag || r <= rmin0 || r > rc) {
+            return 0.0;
+        }
+        double f = Math.PI / (rc - rmin0);
+        return -0.5 * Math.sin((r - rmin0) * f) * f;
+    }
+
+    private static double sfacInner(double r, double rin, double drin) {
+        if (drin <= 0 || r >= rin + drin) {
+            return 1.0;
+        }
+        if (r <= rin) {
+            return 0.0;
+        }
+        return 0.5 * (1.0 - Math.cos((r - rin) * Math.PI / drin));
+    }
+
+    private static double dsfacInner(double r, double rin, double drin) {
+        if (drin <= 0 || r >= rin + drin || r <= rin) {
+            return 0.0;
+        }
+        double f = Math.PI / drin;
+        return 0.5 * Math.sin((r - rin) * f) * f;
+    }
+
+    // ------------------------------------------------------------------ U
+
+    /**
+     * Computes U_j of every neighbour (kept in the workspace) and the total U of the central atom
+     * (self term plus the weighted, switched neighbour sum).
+     */
+    public void computeU(Workspace ws) {
+        final double[] utR = ws.utotR;
+        final double[] utI = ws.utotI;
+        java.util.Arrays.fill(utR, 0.0);
+        java.util.Arrays.fill(utI, 0.0);
+        for (int j = 0; j <= twojmax; j++) {
+            int jju = idxuBlock[j];
+            for (int ma = 0; ma <= j; ma++) {
+                utR[jju + ma * (j + 1) + ma] = WSELF;
+            }
+        }
+        final int nu = idxuMax;
+        for (int e = 0; e < ws.n; e++) {
+            double x = ws.rij[3 * e];
+            double y = ws.rij[3 * e + 1];
+            double zc = ws.rij[3 * e + 2];
+            double r = Math.sqrt(x * x + y * y + zc * zc);
+            double rc = ws.rcut[e];
+            double theta0 = (r - rmin0) * rfac0 * Math.PI / (rc - rmin0);
+            double z0 = r / Math.tan(theta0);
+            int off = e * nu;
+            uarray(x, y, zc, z0, r, ws.ulistR, ws.ulistI, off);
+            double s = sfac(r, rc) * ws.wj[e];
+            if (ws.inner) {
+                s *= sfacInner(r, ws.rinner[e], ws.drinner[e]);
+            }
+            final double[] uR = ws.ulistR;
+            final double[] uI = ws.ulistI;
+            for (int k = 0; k < nu; k++) {
+                utR[k] += s * uR[off + k];
+                utI[k] += s * uI[off + k];
+            }
+        }
+    }
+
+    /** U_j(ma, mb) of one neighbour by the Cayley-Klein recursion, all j, both halves. */
+    private void uarray(double x, double y, double z, double z0, double r, double[] uR, double[] uI, int off) {
+        double r0inv = 1.0 / Math.sqrt(r * r + z0 * z0);
+        double ar = r0inv * z0;
+        double ai = -r0inv * z;
+        double br = r0inv * y;
+        double bi = -r0inv * x;
+        uR[off] = 1.0;
+        uI[off] = 0.0;
+        for (int j = 1; j <= twojmax; j++) {
+            int jju = off + idxuBlock[j];
+            int jjup = off + idxuBlock[j - 1];
+            for (int mb = 0; 2 * mb <= j; mb++) {
+                uR[jju] = 0.0;
+                uI[jju] = 0.0;
+                int rowA = (j - mb);
+                for (int ma = 0; ma < j; ma++) {
+                    double pr = uR[jjup];
+                    double pi = uI[jjup];
+                    double rq = rootpq[(j - ma) * rootStride + rowA];
+                    uR[jju] += rq * (ar * pr + ai * pi);
+                    uI[jju] += rq * (ar * pi - ai * pr);
+                    rq = rootpq[(ma + 1) * rootStride + rowA];
+                    uR[jju + 1] = -rq * (br * pr + bi * pi);
+                    uI[jju + 1] = -rq * (br * pi - bi * pr);
+                    jju++;
+                    jjup++;
+                }
+                jju++;
+            }
+            // the other half by inversion symmetry: u(j-ma, j-mb) = (-1)^(ma-mb) conj(u(ma, mb))
+            jju = off + idxuBlock[j];
+            jjup = jju + (j + 1) * (j + 1) - 1;
+            int mbpar = 1;
+            for (int mb = 0; 2 * mb <= j; mb++) {
+                int mapar = mbpar;
+                for (int ma = 0; ma <= j; ma++) {
+                    if (mapar == 1) {
+                        uR[jjup] = uR[jju];
+                        uI[jjup] = -uI[jju];
+                    } else {
+                        uR[jjup] = -uR[jju];
+                        uI[jjup] = uI[jju];
+                    }
+                    mapar = -mapar;
+                    jju++;
+                    jjup--;
+                }
+                mbpar = -mbpar;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ Z, B, Y
+
+    /**
+     * Computes the bispectrum of the central atom (after {@link #computeU}).
+     *
+     * @param out receives the K components at {@code out[offset .. offset + K - 1]}, LAMMPS order
+     */
+    public void bispectrum(Workspace ws, double[] out, int offset) {
+        final double[] uR = ws.utotR;
+        final double[] uI = ws.utotI;
+        final double[] b = ws.b;
+        java.util.Arrays.fill(b, 0.0);
+        for (int q = 0; q < bOnly.length; q++) {
+            int jjz = bOnly[q];
+            final int j2 = zJ2[jjz];
+            final int j1 = zJ1[jjz];
+            final int na = zNa[jjz];
+            final int nb = zNb[jjz];
+            int u1 = zU1[jjz];
+            int u2 = zU2[jjz];
+            int cga0 = zCga[jjz];
+            int cgb = zCgb[jjz];
+            double zr = 0.0;
+            double zi = 0.0;
+            for (int ib = 0; ib < nb; ib++) {
+                double sr = 0.0;
+                double si = 0.0;
+                int a1 = u1;
+                int a2 = u2;
+                int cga = cga0;
+                for (int ia = 0; ia < na; ia++) {
+                    double c = cg[cga];
+                    double r1 = uR[a1];
+                    double i1 = uI[a1];
+                    double r2 = uR[a2];
+                    double i2 = uI[a2];
+                    sr += c * (r1 * r2 - i1 * i2);
+                    si += c * (r1 * i2 + i1 * r2);
+                    a1++;
+                    a2--;
+                    cga += j2;
+                }
+                double c = cg[cgb];
+                zr += c * sr;
+                zi += c * si;
+                u1 += j1 + 1;
+                u2 -= j2 + 1;
+                cgb += j2;
+            }
+            int jju = zJju[jjz];
+            b[zBComp[jjz]] += zBWeight[jjz] * zNorm[jjz] * (uR[jju] * zr + uI[jju] * zi);
+        }
+        for (int k = 0; k < componentCount; k++) {
+            out[offset + k] = 2.0 * b[k] - bzero[k];
+        }
+    }
+
+    /**
+     * Computes the adjoint Y = sum_k beta_k dB_k/dU of the central atom (after {@link #computeU});
+     * the derivatives then follow from {@link #deidrj}.
+     *
+     * @param beta dE_i/dB_k, length K (the linear coefficients, or beta + alpha B for qSNAP)
+     */
+    public void computeY(Workspace ws, double[] beta) {
+        zAndY(ws, beta, null, 0, false);
+    }
+
+    /**
+     * Computes, in one pass over Z, the bispectrum (as {@link #bispectrum}) and the adjoint Y for a
+     * linear potential with coefficients beta (as {@link #computeY}).
+     */
+    public void bispectrumAndY(Workspace ws, double[] beta, double[] out, int offset) {
+        zAndY(ws, beta, out, offset, false);
+    }
+
+    /**
+     * Computes and keeps all Z elements of the central atom (after {@link #computeU}), needed by
+     * {@link #dbidrj}; also writes the bispectrum to out when out is not null.
+     */
+    public void computeZ(Workspace ws, double[] out, int offset) {
+        zAndY(ws, null, out, offset, true);
+    }
+
+    private void zAndY(Workspace ws, double[] beta, double[] out, int offset, boolean keepZ) {
+        final double[] uR = ws.utotR;
+        final double[] uI = ws.utotI;
+        final double[] yR = ws.yR;
+        final double[] yI = ws.yI;
+        final double[] b = ws.b;
+        final boolean withY = beta != null;
+        final boolean withB = out != null;
+        if (withY) {
+            java.util.Arrays.fill(yR, 0.0);
+            java.util.Arrays.fill(yI, 0.0);
+        }
+        java.util.Arrays.fill(b, 0.0);
+        for (int jjz = 0; jjz < idxzMax; jjz++) {
+            final int j2 = zJ2[jjz];
+            final int j1 = zJ1[jjz];
+            final int na = zNa[jjz];
+            final int nb = zNb[jjz];
+            int u1 = zU1[jjz];
+            int u2 = zU2[jjz];
+            int cga0 = zCga[jjz];
+            int cgb = zCgb[jjz];
+            double zr = 0.0;
+            double zi = 0.0;
+            for (int ib = 0; ib < nb; ib++) {
+                double sr = 0.0;
+                double si = 0.0;
+                int a1 = u1;
+                int a2 = u2;
+                int cga = cga0;
+                for (int ia = 0; ia < na; ia++) {
+                    double c = cg[cga];
+                    double r1 = uR[a1];
+                    double i1 = uI[a1];
+                    double r2 = uR[a2];
+                    double i2 = uI[a2];
+                    sr += c * (r1 * r2 - i1 * i2);
+                    si += c * (r1 * i2 + i1 * r2);
+                    a1++;
+                    a2--;
+                    cga += j2;
+                }
+                double c = cg[cgb];
+                zr += c * sr;
+                zi += c * si;
+                u1 += j1 + 1;
+                u2 -= j2 + 1;
+                cgb += j2;
+            }
+            double nrm = zNorm[jjz];
+            zr *= nrm;
+            zi *= nrm;
+            int jju = zJju[jjz];
+            if (keepZ) {
+                ws.zR[jjz] = zr;
+                ws.zI[jjz] = zi;
+            }
+            if (withB) {
+                double w = zBWeight[jjz];
+                if (w != 0.0) {
+                    b[zBComp[jjz]] += w * (uR[jju] * zr + uI[jju] * zi);
+                }
+            }
+            if (withY) {
+                double bf = beta[zBetaComp[jjz]] * zBetaFac[jjz];
+                yR[jju] += bf * zr;
+                yI[jju] += bf * zi;
+            }
+        }
+        if (withB) {
+            for (int k = 0; k < componentCount; k++) {
+                out[offset + k] = 2.0 * b[k] - bzero[k];
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ derivatives
+
+    /**
+     * dE_i/dr_ij for every neighbour j of the central atom (after {@link #computeY} or
+     * {@link #bispectrumAndY}), where r_ij = r_j - r_i and E_i the energy of the central atom.
+     *
+     * @param dedr receives 3 values per neighbour, in the order neighbours were added, at
+     *     {@code dedr[offset + 3 e + xyz]} (eV/Å)
+     */
+    public void deidrj(Workspace ws, double[] dedr, int offset) {
+        final double[] yR = ws.yR;
+        final double[] yI = ws.yI;
+        final int nu = idxuMax;
+        final double[] duR = ws.duR;
+        final double[] duI = ws.duI;
+        for (int e = 0; e < ws.n; e++) {
+            double[] f = duarray(ws, e);
+            double sfac = f[0];
+            double dsfac = f[1];
+            double ux = f[2];
+            double uy = f[3];
+            double uz = f[4];
+            int off = e * nu;
+            double s0 = 0.0;
+            double s1 = 0.0;
+            double s2 = 0.0;
+            double s3 = 0.0;
+            for (int j = 0; j <= twojmax; j++) {
+                int jju = idxuBlock[j];
+                int full = (j + 1) * ((j + 1) / 2); // rows mb < j/2
+                for (int q = 0; q < full; q++, jju++) {
+                    double yr = yR[jju];
+                    double yi = yI[jju];
+                    s0 += ws.ulistR[off + jju] * yr + ws.ulistI[off + jju] * yi;
+                    s1 += duR[jju] * yr + duI[jju] * yi;
+                    s2 += duR[nu + jju] * yr + duI[nu + jju] * yi;
+                    s3 += duR[2 * nu + jju] * yr + duI[2 * nu + jju] * yi;
+                }
+                if (j % 2 == 0) {
+                    int mb = j / 2;
+                    for (int ma = 0; ma <= mb; ma++, jju++) {
+                        double w = ma < mb ? 1.0 : 0.5;
+                        double yr = w * yR[jju];
+                        double yi = w * yI[jju];
+                        s0 += ws.ulistR[off + jju] * yr + ws.ulistI[off + jju] * yi;
+                        s1 += duR[jju] * yr + duI[jju] * yi;
+                        s2 += duR[nu + jju] * yr + duI[nu + jju] * yi;
+                        s3 += duR[2 * nu + jju] * yr + duI[2 * nu + jju] * yi;
+                    }
+                }
+            }
+            dedr[offset + 3 * e] = 2.0 * (dsfac * ux * s0 + sfac * s1);
+            dedr[offset + 3 * e + 1] = 2.0 * (dsfac * uy * s0 + sfac * s2);
+            dedr[offset + 3 * e + 2] = 2.0 * (dsfac * uz * s0 + sfac * s3);
+        }
+    }
+
+    /**
+     * dB_k/dr_ij of the central atom for one neighbour e (after {@link #computeZ}).
+     *
+     * @param e neighbour index (order of {@link Workspace#addNeighbor})
+     * @param out receives K x 3 values, {@code out[offset + 3 k + xyz]} (per Å)
+     */
+    public void dbidrj(Workspace ws, int e, double[] out, int offset) {
+        final int nu = idxuMax;
+        double[] f = duarray(ws, e);
+        double sfac = f[0];
+        double dsfac = f[1];
+        // complete dU (with switching and weight) into the du arrays, half plane only
+        final double[] duR = ws.duR;
+        final double[] duI = ws.duI;
+        int off = e * nu;
+        for (int j = 0; j <= twojmax; j++) {
+            int jju = idxuBlock[j];
+            int cnt = (j / 2 + 1) * (j + 1);
+            for (int q = 0; q < cnt; q++, jju++) {
+                double ur = ws.ulistR[off + jju];
+                double ui = ws.ulistI[off + jju];
+                for (int k = 0; k < 3; k++) {
+                    double uk = f[2 + k];
+                    duR[k * nu + jju] = dsfac * ur * uk + sfac * duR[k * nu + jju];
+                    duI[k * nu + jju] = dsfac * ui * uk + sfac * duI[k * nu + jju];
+                }
+            }
+        }
+        for (int c = 0; c < componentCount; c++) {
+            int j1 = bj1[c];
+            int j2 = bj2[c];
+            int j = bj[c];
+            double fac1 = bnormFlag ? 1.0 : (j + 1) / (j1 + 1.0);
+            double fac2 = bnormFlag ? 1.0 : (j + 1) / (j2 + 1.0);
+            for (int k = 0; k < 3; k++) {
+                double v = halfSum(ws, k, j, idxzBlock[(j1 * jdim + j2) * jdim + j]);
+                v += fac1 * halfSum(ws, k, j1, idxzBlock[(j * jdim + j2) * jdim + j1]);
+                v += fac2 * halfSum(ws, k, j2, idxzBlock[(j * jdim + j1) * jdim + j2]);
+                out[offset + 3 * c + k] = 2.0 * v;
+            }
+        }
+    }
+
+    /** sum over the half plane of Re(conj(dU_j/dr_k) Z) with the middle-row weights. */
+    private double halfSum(Workspace ws, int k, int j, int jjz) {
+        final int nu = idxuMax;
+        int jju = idxuBlock[j];
+        double s = 0.0;
+        int full = (j + 1) * ((j + 1) / 2);
+        for (int q = 0; q < full; q++, jju++, jjz++) {
+            s += ws.duR[k * nu + jju] * ws.zR[jjz] + ws.duI[k * nu + jju] * ws.zI[jjz];
+        }
+        if (j % 2 == 0) {
+            int mb = j / 2;
+            for (int ma = 0; ma <= mb; ma++, jju++, jjz++) {
+                double w = ma < mb ? 1.0 : 0.5;
+                s += w * (ws.duR[k * nu + jju] * ws.zR[jjz] + ws.duI[k * nu + jju] * ws.zI[jjz]);
+            }
+        }
+        return s;
+    }
+
+    /**
+     * dU_j/dr (without switching and weight) of neighbour e into ws.duR/duI (half plane plus the
+     * mirrored rows needed by the recursion).
+     *
+     * @return {sfac * w, dsfac * w, ux, uy, uz} (the values are in a small reused array)
+     */
+    private double[] duarray(Workspace ws, int e) {
+        final int nu = idxuMax;
+        final double[] uR = ws.ulistR;
+        final double[] uI = ws.ulistI;
+        final double[] duR = ws.duR;
+        final double[] duI = ws.duI;
+        final int off = e * nu;
+        double x = ws.rij[3 * e];
+        double y = ws.rij[3 * e + 1];
+        double z = ws.rij[3 * e + 2];
+        double rsq = x * x + y * y + z * z;
+        double r = Math.sqrt(rsq);
+        double rc = ws.rcut[e];
+        double rscale0 = rfac0 * Math.PI / (rc - rmin0);
+        double theta0 = (r - rmin0) * rscale0;
+        double z0 = r * Math.cos(theta0) / Math.sin(theta0);
+        double dz0dr = z0 / r - (r * rscale0) * (rsq + z0 * z0) / rsq;
+
+        double rinv = 1.0 / r;
+        double ux = x * rinv;
+        double uy = y * rinv;
+        double uz = z * rinv;
+        double r0inv = 1.0 / Math.sqrt(rsq + z0 * z0);
+        double ar = z0 * r0inv;
+        double ai = -z * r0inv;
+        double br = y * r0inv;
+        double bi = -x * r0inv;
+        double dr0invdr = -r0inv * r0inv * r0inv * (r + z0 * dz0dr);
+        double[] dar = ws.scratch;
+        // da_r, da_i, db_r, db_i for k = 0..2 stored in scratch[0..11]
+        for (int k = 0; k < 3; k++) {
+            double uk = k == 0 ? ux : k == 1 ? uy : uz;
+            double dr0 = dr0invdr * uk;
+            dar[k] = dz0dr * uk * r0inv + z0 * dr0;
+            dar[3 + k] = -z * dr0;
+            dar[6 + k] = y * dr0;
+            dar[9 + k] = -x * dr0;
+        }
+        dar[3 + 2] += -r0inv;
+        dar[9 + 0] += -r0inv;
+        dar[6 + 1] += r0inv;
+
+        for (int k = 0; k < 3; k++) {
+            duR[k * nu] = 0.0;
+            duI[k * nu] = 0.0;
+        }
+        for (int j = 1; j <= twojmax; j++) {
+            int jju0 = idxuBlock[j];
+            int jjup0 = idxuBlock[j - 1];
+            for (int k = 0; k < 3; k++) {
+                final double dar_k = dar[k];
+                final double dai_k = dar[3 + k];
+                final double dbr_k = dar[6 + k];
+                final double dbi_k = dar[9 + k];
+                final int ko = k * nu;
+                int jju = jju0;
+                int jjup = jjup0;
+                for (int mb = 0; 2 * mb <= j; mb++) {
+                    double accR = 0.0;
+                    double accI = 0.0;
+                    int rowA = j - mb;
+                    for (int ma = 0; ma < j; ma++) {
+                        double pr = uR[off + jjup];
+                        double pi = uI[off + jjup];
+                        double dpr = duR[ko + jjup];
+                        double dpi = duI[ko + jjup];
+                        double rq = rootpq[(j - ma) * rootStride + rowA];
+                        accR += rq * (dar_k * pr + dai_k * pi + ar * dpr + ai * dpi);
+                        accI += rq * (dar_k * pi - dai_k * pr + ar * dpi - ai * dpr);
+                        duR[ko + jju] = accR;
+                        duI[ko + jju] = accI;
+                        rq = rootpq[(ma + 1) * rootStride + rowA];
+                        accR = -rq * (dbr_k * pr + dbi_k * pi + br * dpr + bi * dpi);
+                        accI = -rq * (dbr_k * pi - dbi_k * pr + br * dpi - bi * dpr);
+                        jju++;
+                        jjup++;
+                    }
+                    duR[ko + jju] = accR;
+                    duI[ko + jju] = accI;
+                    jju++;
+                }
+                // mirrored half by inversion symmetry (needed by the next level's middle row)
+                jju = jju0;
+                jjup = jju0 + (j + 1) * (j + 1) - 1;
+                int mbpar = 1;
+                for (int mb = 0; 2 * mb <= j; mb++) {
+                    int mapar = mbpar;
+                    for (int ma = 0; ma <= j; ma++) {
+                        if (mapar == 1) {
+                            duR[ko + jjup] = duR[ko + jju];
+                            duI[ko + jjup] = -duI[ko + jju];
+                        } else {
+                            duR[ko + jjup] = -duR[ko + jju];
+                            duI[ko + jjup] = duI[ko + jju];
+                        }
+                        mapar = -mapar;
+                        jju++;
+                        jjup--;
+                    }
+                    mbpar = -mbpar;
+                }
+            }
+        }
+        double sf = sfac(r, rc);
+        double dsf = dsfac(r, rc);
+        if (ws.inner) {
+            double si = sfacInner(r, ws.rinner[e], ws.drinner[e]);
+            dsf = dsf * si + sf * dsfacInner(r, ws.rinner[e], ws.drinner[e]);
+            sf *= si;
+        }
+        double[] res = ws.result;
+        res[0] = sf * ws.wj[e];
+        res[1] = dsf * ws.wj[e];
+        res[2] = ux;
+        res[3] = uy;
+        res[4] = uz;
+        return res;
+    }
+}
