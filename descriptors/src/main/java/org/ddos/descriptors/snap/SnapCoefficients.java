@@ -102,6 +102,17 @@ public final class SnapCoefficients {
     }
 
     /**
+     * Reads a {@code .snapcoeff} file of a linear potential without its {@code .snapparam}: every
+     * value after beta0 is taken as a linear coefficient (K = ncoeff - 1). This is how a parameter
+     * vector theta is given to the free-energy commands, whose campaign fixes K.
+     *
+     * @throws IllegalArgumentException naming the file and line on malformed content
+     */
+    public static SnapCoefficients readLinear(Path file) throws IOException {
+        return parse(file.getFileName().toString(), Files.readAllLines(file), null);
+    }
+
+    /**
      * Parses the lines of a {@code .snapcoeff} file; {@code source} names it in error messages.
      *
      * @throws IllegalArgumentException as {@link #read(Path, SnapParameters)}
@@ -137,7 +148,7 @@ public final class SnapCoefficients {
             throw new IllegalArgumentException(source + " line " + ln + ": nelements and ncoeff must be positive, got "
                     + ne + " " + nall);
         }
-        int expected = parameters.coefficientCount();
+        int expected = parameters == null ? nall : parameters.coefficientCount();
         if (nall != expected) {
             int k = parameters.bispectrumCount();
             throw new IllegalArgumentException(source + " line " + ln + ": ncoeff " + nall + " does not match twojmax "
@@ -196,7 +207,7 @@ public final class SnapCoefficients {
             }
         }
         try {
-            return new SnapCoefficients(header, elements, radius, weight, coeff, parameters.quadraticFlag());
+            return new SnapCoefficients(header, elements, radius, weight, coeff, parameters != null && parameters.quadraticFlag());
         } catch (IllegalArgumentException ex) {
             throw new IllegalArgumentException(source + ": " + ex.getMessage(), ex);
         }
