@@ -76,7 +76,9 @@ public final class CumulantFreeEnergy {
     /**
      * @param theta length K
      * @param temperature T &gt; 0 (K)
-     * @param fourthOrder true for the fourth-order expansion, false for second order
+     * @param fourthOrder true for the fourth-order expansion, false for the second-order (Gaussian)
+     *     one; the fourth order diverges at low temperature, where (beta t)^4 N^3 kappa_4 grows, so the
+     *     second order is the better default and the difference between them is the truncation error
      * @return F in eV/atom (including theta . D_0), its uncertainty, alpha* and the unsolved flag;
      *     the gradient is not computed (meanDescriptor is null) and entropy is NaN
      */
@@ -126,7 +128,7 @@ public final class CumulantFreeEnergy {
         double[] r4 = minimum(fourth, c0);
         double[] main = fourthOrder ? r4 : r2;
         double[] w = new double[gCount];
-        polynomial.weights(polynomial.normalise(main[1]), w);
+        polynomial.weights(main[1], w);
         double statistical = 0;
         for (int g = 0; g < gCount; g++) {
             statistical += w[g] * w[g] * variance[g];
@@ -135,19 +137,15 @@ public final class CumulantFreeEnergy {
         double sigma = Math.sqrt(kt * kt * statistical + truncation * truncation);
         double e0 = campaign.latticeEnergy(theta);
         double f = e0 + kt * main[0];
-        double u = polynomial.normalise(main[1]);
-        return new FreeEnergyResult(temperature, f, kt * main[0], e0, sigma, Double.NaN, main[1], u <= -1 || u >= 1, null);
+        boolean unsolved = main[1] <= polynomial.alphaMin() || main[1] >= polynomial.alphaMax();
+        return new FreeEnergyResult(temperature, f, kt * main[0], e0, sigma, Double.NaN, main[1], unsolved, null);
     }
 
     /** @return {min beta F, alpha*} of the smoothed profile */
     private double[] minimum(double[] values, double c0) {
         double[] c = new double[polynomial.coefficientCount()];
         polynomial.fit(values, c);
-        double centre = polynomial.alphaOf(0);
-        double halfWidth = polynomial.alphaOf(1) - centre;
-        c[0] += c0 - 1.5 * centre;
-        c[1] += -1.5 * halfWidth;
-        double u = polynomial.minimise(c);
-        return new double[] {IsosurfacePolynomial.value(c, c.length, u), polynomial.alphaOf(u)};
+        double alpha = polynomial.minimise(c, -1.5);
+        return new double[] {polynomial.value(c, c0, -1.5, alpha), alpha};
     }
 }

@@ -4,40 +4,52 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * Least-squares polynomial smoothing of a per-isosurface quantity in the isosurface variable
- * alpha, and the continuous minimisation of the smoothed free-energy profile, as DescriptorDOS
- * does before minimising over alpha (its {@code alpha_poly_order} = 5).
+ * Least-squares smoothing of a per-isosurface quantity across the isosurfaces, and the continuous
+ * minimisation of the smoothed free-energy profile over the isosurface variable alpha.
  *
- * <p>With alpha normalised to u = (alpha - centre)/halfWidth in [-1, 1], the fit of G values v_g is
- * q(u) = sum_j c_j u^j with c = P v, P = (V^T V)^-1 V^T the (degree+1) x G projector of the
- * Vandermonde matrix V. The smoothed value at u is therefore a fixed linear combination
- * sum_g w_g(u) v_g with weights w_g(u) = sum_j u^j P_jg (they sum to 1), which is what makes the
- * gradient of the minimised free energy exact (envelope theorem).
+ * <p>DescriptorDOS fits a degree-5 polynomial in alpha. The quantities smoothed here (the tilted
+ * descriptor term of beta F_g) are, to leading order, linear in the isosurface energy
+ * h = U_0 exp(alpha + shift): a polynomial in alpha represents that only approximately (0.06
+ * meV/atom error at 200 K for an exactly harmonic crystal), whereas a polynomial in
+ * v = exp(alpha - alpha_max) represents it exactly. So the fit is q(u) = sum_j c_j u^j of degree 5
+ * in u = 2 (v - v_min)/(v_max - v_min) - 1, c = P values with P = (V^T V)^-1 V^T, and the smoothed
+ * value at alpha is a fixed linear combination sum_g w_g(alpha) values_g (weights sum to 1), which
+ * keeps gradients of the minimised free energy exact (envelope theorem).
+ *
+ * <p>The profile minimised is f(alpha) = q(u(alpha)) + a0 + a1 alpha: the harmonic shell term is
+ * linear in alpha and is added exactly rather than fitted.
  */
 public final class IsosurfacePolynomial {
     private final double[] alphas;
     private final int degree;
-    private final double centre;
-    private final double halfWidth;
+    private final double alphaMax;
+    private final double vMin;
+    private final double vSpan;
     /** P flat [j*G + g]. */
     private final double[] projector;
 
     /**
-     * @param alphas increasing isosurface variables, length G &gt;= 2
-     * @param degree requested polynomial degree; lowered to G - 1 when G is small
+     * @param alphas increasing isosurface variables, length G &gt;= 3
+     * @param degree requested polynomial degree (&gt;= 2); lowered to G - 1 when G is small
      */
     public IsosurfacePolynomial(double[] alphas, int degree) {
         int g = alphas.length;
-        if (g < 2) {
-            throw new IllegalArgumentException("need at least two isosurfaces");
+        if (g < 3) {
+            throw new IllegalArgumentException("need at least three isosurfaces, got " + g);
         }
         if (degree < 2) {
-            throw new IllegalArgumentException("polynomial degree in alpha must be at least 2, got " + degree);
+            throw new IllegalArgumentException("polynomial degree must be at least 2, got " + degree);
+        }
+        for (int i = 1; i < g; i++) {
+            if (!(alphas[i] > alphas[i - 1])) {
+                throw new IllegalArgumentException("isosurface variables must increase strictly");
+            }
         }
         this.alphas = alphas.clone();
         this.degree = Math.min(degree, g - 1);
-        this.centre = 0.5 * (alphas[0] + alphas[g - 1]);
-        this.halfWidth = 0.5 * (alphas[g - 1] - alphas[0]);
+        this.alphaMax = alphas[g - 1];
+        this.vMin = Math.exp(alphas[0] - alphaMax);
+        this.vSpan = 1 - vMin;
         int n = this.degree + 1;
         DMatrixRMaj v = new DMatrixRMaj(g, n);
         for (int gi = 0; gi < g; gi++) {
@@ -51,21 +63,31 @@ public final class IsosurfacePolynomial {
         DMatrixRMaj vtv = new DMatrixRMaj(n, n);
         CommonOps_DDRM.multTransA(v, v, vtv);
         if (!CommonOps_DDRM.invert(vtv)) {
-            throw new IllegalArgumentException("isosurface values are degenerate; cannot fit a polynomial in alpha");
+            throw new IllegalArgumentException("isosurface values are degenerate; cannot fit the smoothing polynomial");
         }
         DMatrixRMaj proj = new DMatrixRMaj(n, g);
         CommonOps_DDRM.multTransB(vtv, v, proj);
         projector = proj.data.clone();
     }
 
-    /** @return u = (alpha - centre)/halfWidth */
+    /** @return u(alpha) in [-1, 1] on the sampled range */
     public double normalise(double alpha) {
-        return (alpha - centre) / halfWidth;
+        return 2 * (Math.exp(alpha - alphaMax) - vMin) / vSpan - 1;
     }
 
-    /** @return alpha for a normalised u */
-    public double alphaOf(double u) {
-        return centre + halfWidth * u;
+    /** @return du/dalpha */
+    private double slope(double alpha) {
+        return 2 * Math.exp(alpha - alphaMax) / vSpan;
+    }
+
+    /** @return the lowest sampled alpha */
+    public double alphaMin() {
+        return alphas[0];
+    }
+
+    /** @return the highest sampled alpha */
+    public double alphaMax() {
+        return alphaMax;
     }
 
     /** @return number of coefficients (degree + 1) */
@@ -73,13 +95,8 @@ public final class IsosurfacePolynomial {
         return degree + 1;
     }
 
-    /** @return G */
-    public int isosurfaceCount() {
-        return alphas.length;
-    }
-
     /**
-     * Fits values v_g into coefficients c_j of q(u) = sum_j c_j u^j.
+     * Fits values v_g into coefficients c_j of q(u).
      *
      * @param values length G
      * @param coefficients out, length degree+1
@@ -97,11 +114,12 @@ public final class IsosurfacePolynomial {
     }
 
     /**
-     * @param u normalised alpha
-     * @param weights out, length G: w_g(u), the smoothed value at u is sum_g w_g v_g
+     * @param alpha isosurface variable
+     * @param weights out, length G: w_g(alpha); the smoothed value at alpha is sum_g w_g v_g
      */
-    public void weights(double u, double[] weights) {
+    public void weights(double alpha, double[] weights) {
         int g = alphas.length;
+        double u = normalise(alpha);
         java.util.Arrays.fill(weights, 0, g, 0.0);
         double p = 1;
         for (int j = 0; j <= degree; j++) {
@@ -113,98 +131,92 @@ public final class IsosurfacePolynomial {
         }
     }
 
-    /** Horner evaluation of q(u). */
-    public static double value(double[] c, int n, double u) {
+    /** @return f(alpha) = q(u(alpha)) + a0 + a1 alpha */
+    public double value(double[] c, double a0, double a1, double alpha) {
+        double u = normalise(alpha);
         double r = 0;
-        for (int j = n - 1; j >= 0; j--) {
+        for (int j = degree; j >= 0; j--) {
             r = r * u + c[j];
         }
-        return r;
+        return r + a0 + a1 * alpha;
     }
 
-    private static double derivative(double[] c, int n, double u) {
+    private double derivative(double[] c, double a1, double alpha) {
+        double u = normalise(alpha);
         double r = 0;
-        for (int j = n - 1; j >= 1; j--) {
+        for (int j = degree; j >= 1; j--) {
             r = r * u + j * c[j];
         }
-        return r;
+        return r * slope(alpha) + a1;
     }
 
-    private static double second(double[] c, int n, double u) {
-        double r = 0;
-        for (int j = n - 1; j >= 2; j--) {
-            r = r * u + j * (j - 1) * c[j];
+    private double second(double[] c, double alpha) {
+        double u = normalise(alpha);
+        double d1 = 0;
+        double d2 = 0;
+        for (int j = degree; j >= 1; j--) {
+            d1 = d1 * u + j * c[j];
         }
-        return r;
+        for (int j = degree; j >= 2; j--) {
+            d2 = d2 * u + j * (j - 1) * c[j];
+        }
+        double s = slope(alpha);
+        return d2 * s * s + d1 * s;
     }
 
     /**
-     * Minimises q(u) = sum_j c_j u^j on [-1, 1]: a grid of 8G points locates the best cell, then
-     * safeguarded Newton steps on q'(u) = 0 refine it to machine precision.
+     * Minimises f(alpha) = q(u(alpha)) + a1 alpha on the sampled range: a grid of 8G points
+     * locates the best cell, then safeguarded Newton steps on f'(alpha) = 0 refine it.
      *
-     * @param c coefficients (degree+1)
-     * @return u* in [-1, 1]; it is exactly -1 or 1 when the minimum lies on the boundary
+     * @return alpha* in [alphaMin, alphaMax]; exactly an end point when the minimum lies there
      */
-    public double minimise(double[] c) {
-        return minimise(c, -1, 1);
-    }
-
-    /**
-     * Minimises q(u) on [uMin, uMax] (which may extend beyond the sampled [-1, 1]).
-     *
-     * @return u* in [uMin, uMax]; exactly uMin or uMax when the minimum lies on that boundary
-     */
-    public double minimise(double[] c, double uMin, double uMax) {
-        int n = degree + 1;
-        int grid = (int) Math.ceil(4 * alphas.length * (uMax - uMin));
+    public double minimise(double[] c, double a1) {
+        double lo0 = alphas[0];
+        double hi0 = alphaMax;
+        int grid = 8 * alphas.length;
+        double h = (hi0 - lo0) / grid;
         int best = 0;
         double bestValue = Double.POSITIVE_INFINITY;
-        double h = (uMax - uMin) / grid;
         for (int i = 0; i <= grid; i++) {
-            double u = uMin + h * i;
-            double v = value(c, n, u);
+            double v = value(c, 0, a1, lo0 + h * i);
             if (v < bestValue) {
                 bestValue = v;
                 best = i;
             }
         }
-        double u0 = uMin + h * best;
-        double lo = Math.max(uMin, u0 - h);
-        double hi = Math.min(uMax, u0 + h);
-        if (best == 0 && derivative(c, n, uMin) >= 0) {
-            return uMin;
+        if (best == 0 && derivative(c, a1, lo0) >= 0) {
+            return lo0;
         }
-        if (best == grid && derivative(c, n, uMax) <= 0) {
-            return uMax;
+        if (best == grid && derivative(c, a1, hi0) <= 0) {
+            return hi0;
         }
-        // bracket a root of q' in [lo, hi]
-        double dlo = derivative(c, n, lo);
-        double dhi = derivative(c, n, hi);
-        if (dlo > 0 || dhi < 0) {
-            return u0; // no sign change: the grid point is the best estimate
+        double a = lo0 + h * best;
+        double lo = Math.max(lo0, a - h);
+        double hi = Math.min(hi0, a + h);
+        if (derivative(c, a1, lo) > 0 || derivative(c, a1, hi) < 0) {
+            return a;
         }
-        double u = u0;
         for (int it = 0; it < 60; it++) {
-            double d = derivative(c, n, u);
+            double d = derivative(c, a1, a);
             if (d == 0) {
                 break;
             }
             if (d > 0) {
-                hi = u;
+                hi = a;
             } else {
-                lo = u;
+                lo = a;
             }
-            double dd = second(c, n, u);
-            double next = dd > 0 ? u - d / dd : 0.5 * (lo + hi);
+            double dd = second(c, a);
+            double next = dd > 0 ? a - d / dd : 0.5 * (lo + hi);
             if (!(next > lo && next < hi)) {
                 next = 0.5 * (lo + hi);
             }
-            if (Math.abs(next - u) < 1e-15) {
-                u = next;
+            if (Math.abs(next - a) < 1e-14) {
+                a = next;
                 break;
             }
-            u = next;
+            a = next;
         }
-        return u;
+        return a;
     }
 }

@@ -12,8 +12,9 @@ import org.ddos.scorematching.score.PhaseEntropy;
  * <p>For temperature T (beta = 1/k_B T) and each isosurface g, with t_g = R_g^T theta the
  * parameters rotated into the isosurface's covariance eigenbasis,
  * <pre>  beta F_g = sum_k min_y [beta t_gk y - S_gk(y)] + 3/2 [ln(3 hbar^2 beta / m) + L - 1 - alpha_g]</pre>
- * then beta F_g is smoothed by a degree-5 least-squares polynomial in alpha (DescriptorDOS's
- * choice) and minimised continuously over alpha within the sampled range. F = theta . D_0 +
+ * then beta F_g is smoothed across isosurfaces by a degree-5 least-squares polynomial (in
+ * exp(alpha), exact for a harmonic crystal; see {@link IsosurfacePolynomial}) and minimised
+ * continuously over alpha within the sampled range. F = theta . D_0 +
  * k_B T min_alpha. The gradient dF/dtheta = &lt;D&gt; and the entropy -dF/dT follow exactly from
  * the envelope theorem; the uncertainty is the first-order effect of the score band on the
  * minimum. The per-mode minimum uses the precomputed {@link ConcaveConjugate} (O(log B)).
@@ -22,7 +23,7 @@ import org.ddos.scorematching.score.PhaseEntropy;
  * {@link Evaluator} ({@link #newEvaluator()}), which allocates nothing per call.
  */
 public final class PhaseFreeEnergy {
-    /** Degree of the polynomial in alpha (DescriptorDOS {@code alpha_poly_order}). */
+    /** Degree of the smoothing polynomial across isosurfaces (DescriptorDOS {@code alpha_poly_order}). */
     public static final int ALPHA_POLYNOMIAL_DEGREE = 5;
 
     private final PhaseEntropy entropy;
@@ -162,7 +163,7 @@ public final class PhaseFreeEnergy {
         private boolean ready;
         // outputs of the last evaluation
         private double temperature = Double.NaN;
-        private double uStar;
+        private double alphaStar;
         private double vib;
         private double sigma;
         private double entropyKb;
@@ -241,30 +242,25 @@ public final class PhaseFreeEnergy {
                 modeBand[g] = sBand;
             }
             polynomial.fit(values, coefficients);
-            // add the harmonic shell c0 - 3/2 alpha, alpha = centre + halfWidth u
+            // the harmonic shell c0 - 3/2 alpha is added exactly
             double c0 = HarmonicShell.shellConstant(temperatureK, mass, campaign.logMeanEigenvalue());
-            double centre = polynomial.alphaOf(0);
-            double halfWidth = polynomial.alphaOf(1) - centre;
-            coefficients[0] += c0 - 1.5 * centre;
-            coefficients[1] += -1.5 * halfWidth;
-            double u = polynomial.minimise(coefficients);
-            double betaF = IsosurfacePolynomial.value(coefficients, coefficients.length, u);
-            polynomial.weights(u, weights);
+            double alpha = polynomial.minimise(coefficients, -1.5);
+            double betaF = polynomial.value(coefficients, c0, -1.5, alpha);
+            polynomial.weights(alpha, weights);
             double band = 0;
             double ent = 0;
             for (int g = 0; g < gCount; g++) {
                 band += weights[g] * modeBand[g];
                 ent += weights[g] * modeEntropy[g];
             }
-            double alpha = polynomial.alphaOf(u);
             double shell = c0 - 1.5 * alpha;
             // -dF/dT / k_B = sum_g w_g S_g - shell + 3/2
             entropyKb = ent - shell + 1.5;
             temperature = temperatureK;
-            uStar = u;
+            alphaStar = alpha;
             vib = kt * betaF;
             sigma = kt * Math.abs(band);
-            unsolved = u <= -1 || u >= 1;
+            unsolved = alpha <= polynomial.alphaMin() || alpha >= polynomial.alphaMax();
             return latticeEnergy + vib;
         }
 
@@ -276,7 +272,7 @@ public final class PhaseFreeEnergy {
             double[] grad = new double[kCount];
             gradient(grad);
             return new FreeEnergyResult(temperatureK, f, vib, latticeEnergy, sigma, entropyKb,
-                    polynomial.alphaOf(uStar), unsolved, grad);
+                    alphaStar, unsolved, grad);
         }
 
         /**
@@ -328,7 +324,7 @@ public final class PhaseFreeEnergy {
 
         /** @return alpha* of the last evaluation */
         public double alphaStar() {
-            return polynomial.alphaOf(uStar);
+            return alphaStar;
         }
 
         /** @return true when the last minimum lies on the edge of the sampled range */
