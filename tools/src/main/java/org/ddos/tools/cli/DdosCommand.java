@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
  * formats the result. No physics lives here.
  *
  * <p>Exit codes: 0 success, 1 a runtime error (bad input file, unsolvable request), 2 a usage
- * error. Errors are one line on stderr; {@code --verbose} adds the stack trace.
+ * error, 3 a search that found nothing (e.g. no transition in the temperature range). Errors are one line on stderr; {@code --verbose} adds the stack trace.
  */
 @Command(name = "ddos",
         mixinStandardHelpOptions = true,
@@ -22,6 +22,8 @@ import picocli.CommandLine.Option;
                 + " from one descriptor density-of-states (D-DOS) sampling campaign.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            FreeEnergyCommand.class,
+            TransitionCommand.class,
         })
 public final class DdosCommand implements Runnable {
 
