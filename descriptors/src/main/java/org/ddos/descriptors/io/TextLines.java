@@ -2,27 +2,30 @@ package org.ddos.descriptors.io;
 
 import java.util.List;
 
-/** A cursor over the lines of a text file that builds error messages naming file and line. */
-final class TextLines {
+/**
+ * A cursor over the lines of a text file that builds {@link StructureFileException}s naming the
+ * file and the 1-based line, for every reader of the library (structures, potential parameters).
+ */
+public final class TextLines {
     private final List<String> lines;
     private final String file;
     private int next;
 
-    TextLines(List<String> lines, String file) {
+    public TextLines(List<String> lines, String file) {
         this.lines = lines;
         this.file = file;
     }
 
-    String file() {
+    public String file() {
         return file;
     }
 
-    boolean hasNext() {
+    public boolean hasNext() {
         return next < lines.size();
     }
 
     /** @return the next line, or throws naming what was expected at the end of the file */
-    String next(String expected) throws StructureFileException {
+    public String next(String expected) throws StructureFileException {
         if (next >= lines.size()) {
             throw new StructureFileException(file, lines.size(), "unexpected end of file, expected " + expected);
         }
@@ -30,24 +33,28 @@ final class TextLines {
     }
 
     /** @return 1-based number of the line last returned by {@link #next} */
-    int lineNumber() {
+    public int lineNumber() {
         return next;
     }
 
-    String peek() {
+    public String peek() {
         return next < lines.size() ? lines.get(next) : null;
     }
 
-    StructureFileException error(String message) {
+    public StructureFileException error(String message) {
         return new StructureFileException(file, next, message);
     }
 
-    StructureFileException error(int line, String message) {
+    public StructureFileException error(int line, String message) {
         return new StructureFileException(file, line, message);
     }
 
-    /** Parses a double token of the current line, naming the token in the error. */
-    double parseDouble(String token, String what) throws StructureFileException {
+    /**
+     * Parses a number of the current line (Fortran exponents such as {@code 1.5d0} accepted).
+     *
+     * @throws StructureFileException naming {@code what} and the token when it is not a finite number
+     */
+    public double parseDouble(String token, String what) throws StructureFileException {
         try {
             double v = Double.parseDouble(token.replace('d', 'e').replace('D', 'E'));
             if (!Double.isFinite(v)) {
@@ -59,7 +66,7 @@ final class TextLines {
         }
     }
 
-    int parseInt(String token, String what) throws StructureFileException {
+    public int parseInt(String token, String what) throws StructureFileException {
         try {
             return Integer.parseInt(token);
         } catch (NumberFormatException e) {
@@ -67,7 +74,7 @@ final class TextLines {
         }
     }
 
-    static String[] tokens(String line) {
+    public static String[] tokens(String line) {
         String t = line.strip();
         return t.isEmpty() ? new String[0] : t.split("\\s+");
     }
