@@ -27,6 +27,9 @@ public final class IsosurfacePolynomial {
     private final double vSpan;
     /** P flat [j*G + g]. */
     private final double[] projector;
+    /** The minimisation grid over alpha, and u(alpha) there (precomputed: no exp per call). */
+    private final double[] gridAlpha;
+    private final double[] gridU;
 
     /**
      * @param alphas increasing isosurface variables, length G &gt;= 3
@@ -68,6 +71,13 @@ public final class IsosurfacePolynomial {
         DMatrixRMaj proj = new DMatrixRMaj(n, g);
         CommonOps_DDRM.multTransB(vtv, v, proj);
         projector = proj.data.clone();
+        int grid = 8 * g;
+        gridAlpha = new double[grid + 1];
+        gridU = new double[grid + 1];
+        for (int i = 0; i <= grid; i++) {
+            gridAlpha[i] = i == grid ? alphaMax : alphas[0] + (alphaMax - alphas[0]) * i / grid;
+            gridU[i] = normalise(gridAlpha[i]);
+        }
     }
 
     /** @return u(alpha) in [-1, 1] on the sampled range */
@@ -173,12 +183,17 @@ public final class IsosurfacePolynomial {
     public double minimise(double[] c, double a1) {
         double lo0 = alphas[0];
         double hi0 = alphaMax;
-        int grid = 8 * alphas.length;
+        int grid = gridAlpha.length - 1;
         double h = (hi0 - lo0) / grid;
         int best = 0;
         double bestValue = Double.POSITIVE_INFINITY;
         for (int i = 0; i <= grid; i++) {
-            double v = value(c, 0, a1, lo0 + h * i);
+            double u = gridU[i];
+            double r = 0;
+            for (int j = degree; j >= 0; j--) {
+                r = r * u + c[j];
+            }
+            double v = r + a1 * gridAlpha[i];
             if (v < bestValue) {
                 bestValue = v;
                 best = i;
@@ -190,7 +205,7 @@ public final class IsosurfacePolynomial {
         if (best == grid && derivative(c, a1, hi0) <= 0) {
             return hi0;
         }
-        double a = lo0 + h * best;
+        double a = gridAlpha[best];
         double lo = Math.max(lo0, a - h);
         double hi = Math.min(hi0, a + h);
         if (derivative(c, a1, lo) > 0 || derivative(c, a1, hi) < 0) {
