@@ -444,7 +444,6 @@ public final class SnapBispectrum {
         final double[] duR; // [k * idxuMax + jju]
         final double[] duI;
         final double[] b;
-        final double[] betaEff;
         final double[] scratch = new double[12];
         final double[] result = new double[5];
 
@@ -462,7 +461,6 @@ public final class SnapBispectrum {
             duR = new double[3 * nu];
             duI = new double[3 * nu];
             b = new double[k.componentCount];
-            betaEff = new double[k.componentCount];
         }
 
         /** Starts a new central atom: no neighbours. */
