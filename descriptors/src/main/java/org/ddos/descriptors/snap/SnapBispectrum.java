@@ -70,6 +70,16 @@ public final class SnapBispectrum {
     private final int[] bOnly; // jjz entries needed for B alone (weight != 0)
     private final int[] idxzBlock; // [(j1 * jdim + j2) * jdim + j]
     private final int jdim;
+    // flattened Z products: Z[jjz] = sum_{t in tStart[jjz]..tStart[jjz+1]-1} tC[t] U[tU1[t]] U[tU2[t]]
+    private final int[] tStart;
+    private final int[] tU1;
+    private final int[] tU2;
+    private final double[] tC;
+    // recursion factors in traversal order (j = 1.., mb <= j/2, ma < j)
+    private final double[] rootA;
+    private final double[] rootB;
+    private final int[] halfLen; // number of U_j elements in rows mb <= j/2
+    private final double[] halfW; // half-plane weight of each U element in B and dE contractions
 
     /**
      * @param parameters the SNAP hyper-parameters (2J_max, rfac0, rmin0, switch, bzero, bnorm flags)
@@ -235,6 +245,104 @@ public final class SnapBispectrum {
                 }
             }
         }
+        // Flattened products. U[a] U[b] is symmetric in (a, b): when j1 == j2 both orders occur in
+        // one Z element and are merged into one term (CG symmetry makes them equal or cancel).
+        int nt = 0;
+        for (int k = 0; k < idxzMax; k++) {
+            nt += zNa[k] * zNb[k];
+        }
+        int[] f1 = new int[nt];
+        int[] f2 = new int[nt];
+        double[] fc = new double[nt];
+        int[] slot = new int[idxuMax * idxuMax];
+        int[] stamp = new int[idxuMax * idxuMax];
+        tStart = new int[idxzMax + 1];
+        int t = 0;
+        for (int k = 0; k < idxzMax; k++) {
+            tStart[k] = t;
+            int u1 = zU1[k];
+            int u2 = zU2[k];
+            int cgb = zCgb[k];
+            int j1 = zJ1[k];
+            int j2 = zJ2[k];
+            for (int ib = 0; ib < zNb[k]; ib++) {
+                int a1 = u1;
+                int a2 = u2;
+                int cga = zCga[k];
+                for (int ia = 0; ia < zNa[k]; ia++) {
+                    double c = cg[cga] * cg[cgb] * zNorm[k];
+                    int lo = Math.min(a1, a2);
+                    int hi = Math.max(a1, a2);
+                    int key = lo * idxuMax + hi;
+                    if (stamp[key] == k + 1) {
+                        fc[slot[key]] += c;
+                    } else {
+                        stamp[key] = k + 1;
+                        slot[key] = t;
+                        f1[t] = lo;
+                        f2[t] = hi;
+                        fc[t] = c;
+                        t++;
+                    }
+                    a1++;
+                    a2--;
+                    cga += j2;
+                }
+                u1 += j1 + 1;
+                u2 -= j2 + 1;
+                cgb += j2;
+            }
+        }
+        tStart[idxzMax] = t;
+        // drop terms that cancelled
+        int kept = 0;
+        int[] newStart = new int[idxzMax + 1];
+        for (int k = 0; k < idxzMax; k++) {
+            newStart[k] = kept;
+            double mx = 0.0;
+            for (int q = tStart[k]; q < tStart[k + 1]; q++) {
+                mx = Math.max(mx, Math.abs(fc[q]));
+            }
+            for (int q = tStart[k]; q < tStart[k + 1]; q++) {
+                if (Math.abs(fc[q]) > 1e-13 * mx) {
+                    f1[kept] = f1[q];
+                    f2[kept] = f2[q];
+                    fc[kept] = fc[q];
+                    kept++;
+                }
+            }
+        }
+        newStart[idxzMax] = kept;
+        System.arraycopy(newStart, 0, tStart, 0, idxzMax + 1);
+        tU1 = java.util.Arrays.copyOf(f1, kept);
+        tU2 = java.util.Arrays.copyOf(f2, kept);
+        tC = java.util.Arrays.copyOf(fc, kept);
+        int nr = 0;
+        for (int j = 1; j <= twojmax; j++) {
+            nr += (j / 2 + 1) * j;
+        }
+        rootA = new double[nr];
+        rootB = new double[nr];
+        nr = 0;
+        for (int j = 1; j <= twojmax; j++) {
+            for (int mb = 0; 2 * mb <= j; mb++) {
+                for (int ma = 0; ma < j; ma++) {
+                    rootA[nr] = rootpq[(j - ma) * rootStride + (j - mb)];
+                    rootB[nr] = rootpq[(ma + 1) * rootStride + (j - mb)];
+                    nr++;
+                }
+            }
+        }
+        halfLen = new int[jdim];
+        halfW = new double[idxuMax];
+        for (int j = 0; j <= twojmax; j++) {
+            halfLen[j] = (j / 2 + 1) * (j + 1);
+            for (int mb = 0; 2 * mb <= j; mb++) {
+                for (int ma = 0; ma <= j; ma++) {
+                    halfW[idxuBlock[j] + mb * (j + 1) + ma] = 2 * mb < j ? 1.0 : ma < mb ? 1.0 : ma == mb ? 0.5 : 0.0;
+                }
+            }
+        }
         bOnly = new int[nbOnly];
         nbOnly = 0;
         for (int k = 0; k < idxzMax; k++) {
@@ -275,6 +383,15 @@ public final class SnapBispectrum {
         double norm = Math.sqrt(factorial((j1 + aa2) / 2) * factorial((j1 - aa2) / 2) * factorial((j2 + bb2) / 2)
                 * factorial((j2 - bb2) / 2) * factorial((j + cc2) / 2) * factorial((j - cc2) / 2) * (j + 1));
         return sum * delta * norm;
+    }
+
+    /** @return the number of U.U product terms of all Z elements and of those B needs (cost measure) */
+    public int[] productTermCounts() {
+        int nb = 0;
+        for (int jjz : bOnly) {
+            nb += tStart[jjz + 1] - tStart[jjz];
+        }
+        return new int[] {tC.length, nb};
     }
 
     /** @return K, the number of bispectrum components */
@@ -327,7 +444,6 @@ public final class SnapBispectrum {
         final double[] duR; // [k * idxuMax + jju]
         final double[] duI;
         final double[] b;
-        final double[] betaEff;
         final double[] scratch = new double[12];
         final double[] result = new double[5];
 
@@ -345,7 +461,6 @@ public final class SnapBispectrum {
             duR = new double[3 * nu];
             duI = new double[3 * nu];
             b = new double[k.componentCount];
-            betaEff = new double[k.componentCount];
         }
 
         /** Starts a new central atom: no neighbours. */
@@ -447,8 +562,9 @@ public final class SnapBispectrum {
     // ------------------------------------------------------------------ U
 
     /**
-     * Computes U_j of every neighbour (kept in the workspace) and the total U of the central atom
-     * (self term plus the weighted, switched neighbour sum).
+     * Computes U_j of every neighbour (the half plane mb &lt;= j/2 plus, for odd j, the next row,
+     * kept in the workspace for the derivatives) and the total U of the central atom (self term plus
+     * the weighted, switched neighbour sum; both halves).
      */
     public void computeU(Workspace ws) {
         final double[] utR = ws.utotR;
@@ -457,11 +573,13 @@ public final class SnapBispectrum {
         java.util.Arrays.fill(utI, 0.0);
         for (int j = 0; j <= twojmax; j++) {
             int jju = idxuBlock[j];
-            for (int ma = 0; ma <= j; ma++) {
+            for (int ma = 0; 2 * ma <= j; ma++) {
                 utR[jju + ma * (j + 1) + ma] = WSELF;
             }
         }
         final int nu = idxuMax;
+        final double[] uR = ws.ulistR;
+        final double[] uI = ws.ulistI;
         for (int e = 0; e < ws.n; e++) {
             double x = ws.rij[3 * e];
             double y = ws.rij[3 * e + 1];
@@ -471,21 +589,43 @@ public final class SnapBispectrum {
             double theta0 = (r - rmin0) * rfac0 * Math.PI / (rc - rmin0);
             double z0 = r / Math.tan(theta0);
             int off = e * nu;
-            uarray(x, y, zc, z0, r, ws.ulistR, ws.ulistI, off);
+            uarray(x, y, zc, z0, r, uR, uI, off);
             double s = sfac(r, rc) * ws.wj[e];
             if (ws.inner) {
                 s *= sfacInner(r, ws.rinner[e], ws.drinner[e]);
             }
-            final double[] uR = ws.ulistR;
-            final double[] uI = ws.ulistI;
-            for (int k = 0; k < nu; k++) {
-                utR[k] += s * uR[off + k];
-                utI[k] += s * uI[off + k];
+            for (int j = 0; j <= twojmax; j++) {
+                int lo = idxuBlock[j];
+                int hi = lo + halfLen[j];
+                for (int k = lo; k < hi; k++) {
+                    utR[k] += s * uR[off + k];
+                    utI[k] += s * uI[off + k];
+                }
+            }
+        }
+        // rows mb > j/2 by inversion symmetry: U(ma, mb) = (-1)^(mb - ma) conj(U(j - ma, j - mb))
+        for (int j = 1; j <= twojmax; j++) {
+            int blk = idxuBlock[j];
+            for (int mb = j / 2 + 1; mb <= j; mb++) {
+                int src = blk + (j - mb) * (j + 1) + j;
+                int dst = blk + mb * (j + 1);
+                for (int ma = 0; ma <= j; ma++, src--, dst++) {
+                    if (((mb - ma) & 1) == 0) {
+                        utR[dst] = utR[src];
+                        utI[dst] = -utI[src];
+                    } else {
+                        utR[dst] = -utR[src];
+                        utI[dst] = utI[src];
+                    }
+                }
             }
         }
     }
 
-    /** U_j(ma, mb) of one neighbour by the Cayley-Klein recursion, all j, both halves. */
+    /**
+     * U_j(ma, mb) of one neighbour by the Cayley-Klein recursion (VMK 4.8.2): rows mb &lt;= j/2, and
+     * for odd j the row (j+1)/2 by inversion symmetry (the next level needs it).
+     */
     private void uarray(double x, double y, double z, double z0, double r, double[] uR, double[] uI, int off) {
         double r0inv = 1.0 / Math.sqrt(r * r + z0 * z0);
         double ar = r0inv * z0;
@@ -494,46 +634,43 @@ public final class SnapBispectrum {
         double bi = -r0inv * x;
         uR[off] = 1.0;
         uI[off] = 0.0;
+        int idx = 0;
+        final double[] ra = rootA;
+        final double[] rb = rootB;
         for (int j = 1; j <= twojmax; j++) {
-            int jju = off + idxuBlock[j];
-            int jjup = off + idxuBlock[j - 1];
+            int pBlk = off + idxuBlock[j - 1];
+            int qBlk = off + idxuBlock[j];
             for (int mb = 0; 2 * mb <= j; mb++) {
-                uR[jju] = 0.0;
-                uI[jju] = 0.0;
-                int rowA = (j - mb);
-                for (int ma = 0; ma < j; ma++) {
-                    double pr = uR[jjup];
-                    double pi = uI[jjup];
-                    double rq = rootpq[(j - ma) * rootStride + rowA];
-                    uR[jju] += rq * (ar * pr + ai * pi);
-                    uI[jju] += rq * (ar * pi - ai * pr);
-                    rq = rootpq[(ma + 1) * rootStride + rowA];
-                    uR[jju + 1] = -rq * (br * pr + bi * pi);
-                    uI[jju + 1] = -rq * (br * pi - bi * pr);
-                    jju++;
-                    jjup++;
+                int p = pBlk + mb * j;
+                int q = qBlk + mb * (j + 1);
+                double accR = 0.0;
+                double accI = 0.0;
+                for (int ma = 0; ma < j; ma++, idx++) {
+                    double pr = uR[p + ma];
+                    double pi = uI[p + ma];
+                    double a = ra[idx];
+                    uR[q + ma] = accR + a * (ar * pr + ai * pi);
+                    uI[q + ma] = accI + a * (ar * pi - ai * pr);
+                    double b = rb[idx];
+                    accR = -b * (br * pr + bi * pi);
+                    accI = -b * (br * pi - bi * pr);
                 }
-                jju++;
+                uR[q + j] = accR;
+                uI[q + j] = accI;
             }
-            // the other half by inversion symmetry: u(j-ma, j-mb) = (-1)^(ma-mb) conj(u(ma, mb))
-            jju = off + idxuBlock[j];
-            jjup = jju + (j + 1) * (j + 1) - 1;
-            int mbpar = 1;
-            for (int mb = 0; 2 * mb <= j; mb++) {
-                int mapar = mbpar;
-                for (int ma = 0; ma <= j; ma++) {
-                    if (mapar == 1) {
-                        uR[jjup] = uR[jju];
-                        uI[jjup] = -uI[jju];
+            if ((j & 1) == 1) {
+                int mbs = (j - 1) / 2;
+                int src = qBlk + mbs * (j + 1);
+                int dst = qBlk + (mbs + 1) * (j + 1) + j;
+                for (int ma = 0; ma <= j; ma++, src++, dst--) {
+                    if (((ma - mbs) & 1) == 0) {
+                        uR[dst] = uR[src];
+                        uI[dst] = -uI[src];
                     } else {
-                        uR[jjup] = -uR[jju];
-                        uI[jjup] = uI[jju];
+                        uR[dst] = -uR[src];
+                        uI[dst] = uI[src];
                     }
-                    mapar = -mapar;
-                    jju++;
-                    jjup--;
                 }
-                mbpar = -mbpar;
             }
         }
     }
@@ -549,46 +686,51 @@ public final class SnapBispectrum {
         final double[] uR = ws.utotR;
         final double[] uI = ws.utotI;
         final double[] b = ws.b;
+        final int[] t1 = tU1;
+        final int[] t2 = tU2;
+        final double[] tc = tC;
         java.util.Arrays.fill(b, 0.0);
         for (int q = 0; q < bOnly.length; q++) {
-            int jjz = bOnly[q];
-            final int j2 = zJ2[jjz];
-            final int j1 = zJ1[jjz];
-            final int na = zNa[jjz];
-            final int nb = zNb[jjz];
-            int u1 = zU1[jjz];
-            int u2 = zU2[jjz];
-            int cga0 = zCga[jjz];
-            int cgb = zCgb[jjz];
-            double zr = 0.0;
-            double zi = 0.0;
-            for (int ib = 0; ib < nb; ib++) {
-                double sr = 0.0;
-                double si = 0.0;
-                int a1 = u1;
-                int a2 = u2;
-                int cga = cga0;
-                for (int ia = 0; ia < na; ia++) {
-                    double c = cg[cga];
-                    double r1 = uR[a1];
-                    double i1 = uI[a1];
-                    double r2 = uR[a2];
-                    double i2 = uI[a2];
-                    sr += c * (r1 * r2 - i1 * i2);
-                    si += c * (r1 * i2 + i1 * r2);
-                    a1++;
-                    a2--;
-                    cga += j2;
-                }
-                double c = cg[cgb];
-                zr += c * sr;
-                zi += c * si;
-                u1 += j1 + 1;
-                u2 -= j2 + 1;
-                cgb += j2;
+            final int jjz = bOnly[q];
+            int t = tStart[jjz];
+            final int tEnd = tStart[jjz + 1];
+            double zr0 = 0.0;
+            double zi0 = 0.0;
+            double zr1 = 0.0;
+            double zi1 = 0.0;
+            for (; t + 1 < tEnd; t += 2) {
+                int a = t1[t];
+                int c = t2[t];
+                double w = tc[t];
+                double r1 = uR[a];
+                double i1 = uI[a];
+                double r2 = uR[c];
+                double i2 = uI[c];
+                zr0 += w * (r1 * r2 - i1 * i2);
+                zi0 += w * (r1 * i2 + i1 * r2);
+                a = t1[t + 1];
+                c = t2[t + 1];
+                w = tc[t + 1];
+                r1 = uR[a];
+                i1 = uI[a];
+                r2 = uR[c];
+                i2 = uI[c];
+                zr1 += w * (r1 * r2 - i1 * i2);
+                zi1 += w * (r1 * i2 + i1 * r2);
+            }
+            if (t < tEnd) {
+                int a = t1[t];
+                int c = t2[t];
+                double w = tc[t];
+                double r1 = uR[a];
+                double i1 = uI[a];
+                double r2 = uR[c];
+                double i2 = uI[c];
+                zr0 += w * (r1 * r2 - i1 * i2);
+                zi0 += w * (r1 * i2 + i1 * r2);
             }
             int jju = zJju[jjz];
-            b[zBComp[jjz]] += zBWeight[jjz] * zNorm[jjz] * (uR[jju] * zr + uI[jju] * zi);
+            b[zBComp[jjz]] += zBWeight[jjz] * (uR[jju] * (zr0 + zr1) + uI[jju] * (zi0 + zi1));
         }
         for (int k = 0; k < componentCount; k++) {
             out[offset + k] = 2.0 * b[k] - bzero[k];
@@ -629,51 +771,55 @@ public final class SnapBispectrum {
         final double[] b = ws.b;
         final boolean withY = beta != null;
         final boolean withB = out != null;
+        final int[] t1 = tU1;
+        final int[] t2 = tU2;
+        final double[] tc = tC;
         if (withY) {
             java.util.Arrays.fill(yR, 0.0);
             java.util.Arrays.fill(yI, 0.0);
         }
         java.util.Arrays.fill(b, 0.0);
         for (int jjz = 0; jjz < idxzMax; jjz++) {
-            final int j2 = zJ2[jjz];
-            final int j1 = zJ1[jjz];
-            final int na = zNa[jjz];
-            final int nb = zNb[jjz];
-            int u1 = zU1[jjz];
-            int u2 = zU2[jjz];
-            int cga0 = zCga[jjz];
-            int cgb = zCgb[jjz];
-            double zr = 0.0;
-            double zi = 0.0;
-            for (int ib = 0; ib < nb; ib++) {
-                double sr = 0.0;
-                double si = 0.0;
-                int a1 = u1;
-                int a2 = u2;
-                int cga = cga0;
-                for (int ia = 0; ia < na; ia++) {
-                    double c = cg[cga];
-                    double r1 = uR[a1];
-                    double i1 = uI[a1];
-                    double r2 = uR[a2];
-                    double i2 = uI[a2];
-                    sr += c * (r1 * r2 - i1 * i2);
-                    si += c * (r1 * i2 + i1 * r2);
-                    a1++;
-                    a2--;
-                    cga += j2;
-                }
-                double c = cg[cgb];
-                zr += c * sr;
-                zi += c * si;
-                u1 += j1 + 1;
-                u2 -= j2 + 1;
-                cgb += j2;
+            int t = tStart[jjz];
+            final int tEnd = tStart[jjz + 1];
+            double zr0 = 0.0;
+            double zi0 = 0.0;
+            double zr1 = 0.0;
+            double zi1 = 0.0;
+            for (; t + 1 < tEnd; t += 2) {
+                int a = t1[t];
+                int c = t2[t];
+                double w = tc[t];
+                double r1 = uR[a];
+                double i1 = uI[a];
+                double r2 = uR[c];
+                double i2 = uI[c];
+                zr0 += w * (r1 * r2 - i1 * i2);
+                zi0 += w * (r1 * i2 + i1 * r2);
+                a = t1[t + 1];
+                c = t2[t + 1];
+                w = tc[t + 1];
+                r1 = uR[a];
+                i1 = uI[a];
+                r2 = uR[c];
+                i2 = uI[c];
+                zr1 += w * (r1 * r2 - i1 * i2);
+                zi1 += w * (r1 * i2 + i1 * r2);
             }
-            double nrm = zNorm[jjz];
-            zr *= nrm;
-            zi *= nrm;
-            int jju = zJju[jjz];
+            if (t < tEnd) {
+                int a = t1[t];
+                int c = t2[t];
+                double w = tc[t];
+                double r1 = uR[a];
+                double i1 = uI[a];
+                double r2 = uR[c];
+                double i2 = uI[c];
+                zr0 += w * (r1 * r2 - i1 * i2);
+                zi0 += w * (r1 * i2 + i1 * r2);
+            }
+            final double zr = zr0 + zr1;
+            final double zi = zi0 + zi1;
+            final int jju = zJju[jjz];
             if (keepZ) {
                 ws.zR[jjz] = zr;
                 ws.zI[jjz] = zi;
@@ -688,6 +834,13 @@ public final class SnapBispectrum {
                 double bf = beta[zBetaComp[jjz]] * zBetaFac[jjz];
                 yR[jju] += bf * zr;
                 yI[jju] += bf * zi;
+            }
+        }
+        if (withY) {
+            // fold the half-plane weights of the contraction with dU into Y
+            for (int k = 0; k < idxuMax; k++) {
+                yR[k] *= halfW[k];
+                yI[k] *= halfW[k];
             }
         }
         if (withB) {
@@ -712,45 +865,32 @@ public final class SnapBispectrum {
         final int nu = idxuMax;
         final double[] duR = ws.duR;
         final double[] duI = ws.duI;
+        final double[] uR = ws.ulistR;
+        final double[] uI = ws.ulistI;
         for (int e = 0; e < ws.n; e++) {
             double[] f = duarray(ws, e);
-            double sfac = f[0];
-            double dsfac = f[1];
-            double ux = f[2];
-            double uy = f[3];
-            double uz = f[4];
             int off = e * nu;
             double s0 = 0.0;
             double s1 = 0.0;
             double s2 = 0.0;
             double s3 = 0.0;
             for (int j = 0; j <= twojmax; j++) {
-                int jju = idxuBlock[j];
-                int full = (j + 1) * ((j + 1) / 2); // rows mb < j/2
-                for (int q = 0; q < full; q++, jju++) {
+                int lo = idxuBlock[j];
+                int hi = lo + halfLen[j];
+                for (int jju = lo; jju < hi; jju++) {
                     double yr = yR[jju];
                     double yi = yI[jju];
-                    s0 += ws.ulistR[off + jju] * yr + ws.ulistI[off + jju] * yi;
-                    s1 += duR[jju] * yr + duI[jju] * yi;
-                    s2 += duR[nu + jju] * yr + duI[nu + jju] * yi;
-                    s3 += duR[2 * nu + jju] * yr + duI[2 * nu + jju] * yi;
-                }
-                if (j % 2 == 0) {
-                    int mb = j / 2;
-                    for (int ma = 0; ma <= mb; ma++, jju++) {
-                        double w = ma < mb ? 1.0 : 0.5;
-                        double yr = w * yR[jju];
-                        double yi = w * yI[jju];
-                        s0 += ws.ulistR[off + jju] * yr + ws.ulistI[off + jju] * yi;
-                        s1 += duR[jju] * yr + duI[jju] * yi;
-                        s2 += duR[nu + jju] * yr + duI[nu + jju] * yi;
-                        s3 += duR[2 * nu + jju] * yr + duI[2 * nu + jju] * yi;
-                    }
+                    s0 += uR[off + jju] * yr + uI[off + jju] * yi;
+                    s1 += duR[3 * jju] * yr + duI[3 * jju] * yi;
+                    s2 += duR[3 * jju + 1] * yr + duI[3 * jju + 1] * yi;
+                    s3 += duR[3 * jju + 2] * yr + duI[3 * jju + 2] * yi;
                 }
             }
-            dedr[offset + 3 * e] = 2.0 * (dsfac * ux * s0 + sfac * s1);
-            dedr[offset + 3 * e + 1] = 2.0 * (dsfac * uy * s0 + sfac * s2);
-            dedr[offset + 3 * e + 2] = 2.0 * (dsfac * uz * s0 + sfac * s3);
+            double sfac = f[0];
+            double dsfac = f[1];
+            dedr[offset + 3 * e] = 2.0 * (dsfac * f[2] * s0 + sfac * s1);
+            dedr[offset + 3 * e + 1] = 2.0 * (dsfac * f[3] * s0 + sfac * s2);
+            dedr[offset + 3 * e + 2] = 2.0 * (dsfac * f[4] * s0 + sfac * s3);
         }
     }
 
@@ -765,20 +905,19 @@ public final class SnapBispectrum {
         double[] f = duarray(ws, e);
         double sfac = f[0];
         double dsfac = f[1];
-        // complete dU (with switching and weight) into the du arrays, half plane only
         final double[] duR = ws.duR;
         final double[] duI = ws.duI;
         int off = e * nu;
         for (int j = 0; j <= twojmax; j++) {
-            int jju = idxuBlock[j];
-            int cnt = (j / 2 + 1) * (j + 1);
-            for (int q = 0; q < cnt; q++, jju++) {
+            int lo = idxuBlock[j];
+            int hi = lo + halfLen[j];
+            for (int jju = lo; jju < hi; jju++) {
                 double ur = ws.ulistR[off + jju];
                 double ui = ws.ulistI[off + jju];
                 for (int k = 0; k < 3; k++) {
                     double uk = f[2 + k];
-                    duR[k * nu + jju] = dsfac * ur * uk + sfac * duR[k * nu + jju];
-                    duI[k * nu + jju] = dsfac * ui * uk + sfac * duI[k * nu + jju];
+                    duR[3 * jju + k] = dsfac * ur * uk + sfac * duR[3 * jju + k];
+                    duI[3 * jju + k] = dsfac * ui * uk + sfac * duI[3 * jju + k];
                 }
             }
         }
@@ -799,28 +938,20 @@ public final class SnapBispectrum {
 
     /** sum over the half plane of Re(conj(dU_j/dr_k) Z) with the middle-row weights. */
     private double halfSum(Workspace ws, int k, int j, int jjz) {
-        final int nu = idxuMax;
-        int jju = idxuBlock[j];
+        int lo = idxuBlock[j];
+        int hi = lo + halfLen[j];
         double s = 0.0;
-        int full = (j + 1) * ((j + 1) / 2);
-        for (int q = 0; q < full; q++, jju++, jjz++) {
-            s += ws.duR[k * nu + jju] * ws.zR[jjz] + ws.duI[k * nu + jju] * ws.zI[jjz];
-        }
-        if (j % 2 == 0) {
-            int mb = j / 2;
-            for (int ma = 0; ma <= mb; ma++, jju++, jjz++) {
-                double w = ma < mb ? 1.0 : 0.5;
-                s += w * (ws.duR[k * nu + jju] * ws.zR[jjz] + ws.duI[k * nu + jju] * ws.zI[jjz]);
-            }
+        for (int jju = lo; jju < hi; jju++, jjz++) {
+            s += halfW[jju] * (ws.duR[3 * jju + k] * ws.zR[jjz] + ws.duI[3 * jju + k] * ws.zI[jjz]);
         }
         return s;
     }
 
     /**
-     * dU_j/dr (without switching and weight) of neighbour e into ws.duR/duI (half plane plus the
-     * mirrored rows needed by the recursion).
+     * dU_j/dr (without switching and weight) of neighbour e into ws.duR/duI, layout
+     * {@code [3 jju + xyz]}, rows mb &lt;= j/2 plus the row (j+1)/2 for odd j.
      *
-     * @return {sfac * w, dsfac * w, ux, uy, uz} (the values are in a small reused array)
+     * @return {sfac * w, dsfac * w, ux, uy, uz} (a small array reused by the workspace)
      */
     private double[] duarray(Workspace ws, int e) {
         final int nu = idxuMax;
@@ -850,78 +981,88 @@ public final class SnapBispectrum {
         double br = y * r0inv;
         double bi = -x * r0inv;
         double dr0invdr = -r0inv * r0inv * r0inv * (r + z0 * dz0dr);
-        double[] dar = ws.scratch;
-        // da_r, da_i, db_r, db_i for k = 0..2 stored in scratch[0..11]
-        for (int k = 0; k < 3; k++) {
-            double uk = k == 0 ? ux : k == 1 ? uy : uz;
-            double dr0 = dr0invdr * uk;
-            dar[k] = dz0dr * uk * r0inv + z0 * dr0;
-            dar[3 + k] = -z * dr0;
-            dar[6 + k] = y * dr0;
-            dar[9 + k] = -x * dr0;
-        }
-        dar[3 + 2] += -r0inv;
-        dar[9 + 0] += -r0inv;
-        dar[6 + 1] += r0inv;
+        // d(a_r), d(a_i), d(b_r), d(b_i) along x, y, z
+        double dr0x = dr0invdr * ux;
+        double dr0y = dr0invdr * uy;
+        double dr0z = dr0invdr * uz;
+        final double darx = dz0dr * ux * r0inv + z0 * dr0x;
+        final double dary = dz0dr * uy * r0inv + z0 * dr0y;
+        final double darz = dz0dr * uz * r0inv + z0 * dr0z;
+        final double daix = -z * dr0x;
+        final double daiy = -z * dr0y;
+        final double daiz = -z * dr0z - r0inv;
+        final double dbrx = y * dr0x;
+        final double dbry = y * dr0y + r0inv;
+        final double dbrz = y * dr0z;
+        final double dbix = -x * dr0x - r0inv;
+        final double dbiy = -x * dr0y;
+        final double dbiz = -x * dr0z;
 
-        for (int k = 0; k < 3; k++) {
-            duR[k * nu] = 0.0;
-            duI[k * nu] = 0.0;
-        }
+        duR[0] = 0.0;
+        duR[1] = 0.0;
+        duR[2] = 0.0;
+        duI[0] = 0.0;
+        duI[1] = 0.0;
+        duI[2] = 0.0;
+        int idx = 0;
+        final double[] ra = rootA;
+        final double[] rb = rootB;
         for (int j = 1; j <= twojmax; j++) {
-            int jju0 = idxuBlock[j];
-            int jjup0 = idxuBlock[j - 1];
-            for (int k = 0; k < 3; k++) {
-                final double dar_k = dar[k];
-                final double dai_k = dar[3 + k];
-                final double dbr_k = dar[6 + k];
-                final double dbi_k = dar[9 + k];
-                final int ko = k * nu;
-                int jju = jju0;
-                int jjup = jjup0;
-                for (int mb = 0; 2 * mb <= j; mb++) {
-                    double accR = 0.0;
-                    double accI = 0.0;
-                    int rowA = j - mb;
-                    for (int ma = 0; ma < j; ma++) {
-                        double pr = uR[off + jjup];
-                        double pi = uI[off + jjup];
-                        double dpr = duR[ko + jjup];
-                        double dpi = duI[ko + jjup];
-                        double rq = rootpq[(j - ma) * rootStride + rowA];
-                        accR += rq * (dar_k * pr + dai_k * pi + ar * dpr + ai * dpi);
-                        accI += rq * (dar_k * pi - dai_k * pr + ar * dpi - ai * dpr);
-                        duR[ko + jju] = accR;
-                        duI[ko + jju] = accI;
-                        rq = rootpq[(ma + 1) * rootStride + rowA];
-                        accR = -rq * (dbr_k * pr + dbi_k * pi + br * dpr + bi * dpi);
-                        accI = -rq * (dbr_k * pi - dbi_k * pr + br * dpi - bi * dpr);
-                        jju++;
-                        jjup++;
-                    }
-                    duR[ko + jju] = accR;
-                    duI[ko + jju] = accI;
-                    jju++;
+            int pBlk = idxuBlock[j - 1];
+            int qBlk = idxuBlock[j];
+            for (int mb = 0; 2 * mb <= j; mb++) {
+                int p = pBlk + mb * j;
+                int q = qBlk + mb * (j + 1);
+                double cRx = 0.0;
+                double cRy = 0.0;
+                double cRz = 0.0;
+                double cIx = 0.0;
+                double cIy = 0.0;
+                double cIz = 0.0;
+                for (int ma = 0; ma < j; ma++, idx++) {
+                    final int pp = p + ma;
+                    final int qq = 3 * (q + ma);
+                    final double pr = uR[off + pp];
+                    final double pi = uI[off + pp];
+                    final double dprx = duR[3 * pp];
+                    final double dpry = duR[3 * pp + 1];
+                    final double dprz = duR[3 * pp + 2];
+                    final double dpix = duI[3 * pp];
+                    final double dpiy = duI[3 * pp + 1];
+                    final double dpiz = duI[3 * pp + 2];
+                    final double a = ra[idx];
+                    duR[qq] = cRx + a * (darx * pr + daix * pi + ar * dprx + ai * dpix);
+                    duR[qq + 1] = cRy + a * (dary * pr + daiy * pi + ar * dpry + ai * dpiy);
+                    duR[qq + 2] = cRz + a * (darz * pr + daiz * pi + ar * dprz + ai * dpiz);
+                    duI[qq] = cIx + a * (darx * pi - daix * pr + ar * dpix - ai * dprx);
+                    duI[qq + 1] = cIy + a * (dary * pi - daiy * pr + ar * dpiy - ai * dpry);
+                    duI[qq + 2] = cIz + a * (darz * pi - daiz * pr + ar * dpiz - ai * dprz);
+                    final double b = -rb[idx];
+                    cRx = b * (dbrx * pr + dbix * pi + br * dprx + bi * dpix);
+                    cRy = b * (dbry * pr + dbiy * pi + br * dpry + bi * dpiy);
+                    cRz = b * (dbrz * pr + dbiz * pi + br * dprz + bi * dpiz);
+                    cIx = b * (dbrx * pi - dbix * pr + br * dpix - bi * dprx);
+                    cIy = b * (dbry * pi - dbiy * pr + br * dpiy - bi * dpry);
+                    cIz = b * (dbrz * pi - dbiz * pr + br * dpiz - bi * dprz);
                 }
-                // mirrored half by inversion symmetry (needed by the next level's middle row)
-                jju = jju0;
-                jjup = jju0 + (j + 1) * (j + 1) - 1;
-                int mbpar = 1;
-                for (int mb = 0; 2 * mb <= j; mb++) {
-                    int mapar = mbpar;
-                    for (int ma = 0; ma <= j; ma++) {
-                        if (mapar == 1) {
-                            duR[ko + jjup] = duR[ko + jju];
-                            duI[ko + jjup] = -duI[ko + jju];
-                        } else {
-                            duR[ko + jjup] = -duR[ko + jju];
-                            duI[ko + jjup] = duI[ko + jju];
-                        }
-                        mapar = -mapar;
-                        jju++;
-                        jjup--;
+                final int qq = 3 * (q + j);
+                duR[qq] = cRx;
+                duR[qq + 1] = cRy;
+                duR[qq + 2] = cRz;
+                duI[qq] = cIx;
+                duI[qq + 1] = cIy;
+                duI[qq + 2] = cIz;
+            }
+            if ((j & 1) == 1) {
+                int mbs = (j - 1) / 2;
+                int src = qBlk + mbs * (j + 1);
+                int dst = qBlk + (mbs + 1) * (j + 1) + j;
+                for (int ma = 0; ma <= j; ma++, src++, dst--) {
+                    double sg = ((ma - mbs) & 1) == 0 ? 1.0 : -1.0;
+                    for (int k = 0; k < 3; k++) {
+                        duR[3 * dst + k] = sg * duR[3 * src + k];
+                        duI[3 * dst + k] = -sg * duI[3 * src + k];
                     }
-                    mbpar = -mbpar;
                 }
             }
         }

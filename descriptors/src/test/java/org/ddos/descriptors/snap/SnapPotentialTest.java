@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Random;
+import org.ddos.descriptors.io.ReadOptions;
+import org.ddos.descriptors.io.StructureFormats;
 import org.ddos.descriptors.structure.Structure;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,7 +26,8 @@ class SnapPotentialTest {
     }
 
     private static Structure wBcc() throws Exception {
-        return SnapTestData.lammpsData(SnapTestData.file("descriptordos/w/W-bcc.dat"), "W", 183.84);
+        return StructureFormats.read(SnapTestData.file("descriptordos/w/W-bcc.dat"), "lammps-data",
+                ReadOptions.withTypeElements("W"));
     }
 
     /** bcc W primitive cell (1 atom) repeated n x n x n, sheared to a generic triclinic cell. */
