@@ -108,6 +108,28 @@ class CliTest {
         assertTrue(r.out().contains("no transition"), r.out());
     }
 
+    /** The perfect W bcc cell of the DescriptorDOS example: LAMMPS gives -544.12179 eV. */
+    @Test
+    void descriptorsCommandReproducesTheLammpsEnergy() throws Exception {
+        Optional<Path> w = SharedDataDirectory.dataFile("descriptordos/w/W-bcc.dat");
+        Assumptions.assumeTrue(w.isPresent(), "shared data not found: skipping the W descriptors run");
+        Path dir = w.get().getParent();
+        Run r = run("descriptors", "--structure", w.get().toString(), "--elements", "W", "--snapparam",
+                dir.resolve("D.snapparam").toString(), "--coeff", dir.resolve("X_W.snapcoeff").toString(), "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode doc = new ObjectMapper().readTree(r.out());
+        assertEquals(128, doc.get("atoms").asInt());
+        assertEquals(55, doc.get("component_count").asInt());
+        assertEquals(-544.12179, doc.get("energy_eV").asDouble(), 1e-8 * 544.12179);
+        double fmax = 0;
+        for (JsonNode f : doc.get("forces_eV_per_A")) {
+            for (JsonNode c : f) {
+                fmax = Math.max(fmax, Math.abs(c.asDouble()));
+            }
+        }
+        assertTrue(fmax < 1e-8, "a perfect bcc lattice has no forces: " + fmax);
+    }
+
     @Test
     void versionAndHelp() {
         Run v = run("--version");
