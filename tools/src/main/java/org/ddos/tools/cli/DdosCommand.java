@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
             CommandLine.HelpCommand.class,
             FreeEnergyCommand.class,
             TransitionCommand.class,
+            ArchiveCommand.class,
         })
 public final class DdosCommand implements Runnable {
 
