@@ -76,9 +76,9 @@ public final class IsosurfaceAccumulator {
         this.sumD = new BigDecimal[k];
         this.sumY = new BigDecimal[k];
         this.sumY2 = new BigDecimal[k];
-        Arrays.fill(sumD, BigDecimal.ZERO);
-        Arrays.fill(sumY, BigDecimal.ZERO);
-        Arrays.fill(sumY2, BigDecimal.ZERO);
+        Arrays.fill(this.sumD, BigDecimal.ZERO);
+        Arrays.fill(this.sumY, BigDecimal.ZERO);
+        Arrays.fill(this.sumY2, BigDecimal.ZERO);
         if (counts != null) {
             if (counts.length != k || clipped.length != k || sumD.length != k || sumY.length != k || sumY2.length != k) {
                 throw new IllegalArgumentException("accumulator state arrays must have K = " + k + " rows");
