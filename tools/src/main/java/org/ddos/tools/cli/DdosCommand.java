@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
             FreeEnergyCommand.class,
             TransitionCommand.class,
             ArchiveCommand.class,
+            SampleCommand.class,
         })
 public final class DdosCommand implements Runnable {
 
