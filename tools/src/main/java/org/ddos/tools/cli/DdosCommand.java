@@ -25,6 +25,8 @@ import picocli.CommandLine.Option;
             FreeEnergyCommand.class,
             TransitionCommand.class,
             DescriptorsCommand.class,
+            ArchiveCommand.class,
+            SampleCommand.class,
         })
 public final class DdosCommand implements Runnable {
 

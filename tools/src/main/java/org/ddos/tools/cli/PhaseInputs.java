@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ddos.descriptors.snap.SnapCoefficients;
+import org.ddos.scorematching.archive.PhaseArchive;
+import org.ddos.scorematching.archive.PhaseArchives;
 import org.ddos.scorematching.campaign.PhaseCampaign;
 import org.ddos.scorematching.pickle.DescriptorDosPickleReader;
 import org.ddos.scorematching.score.PhaseEntropy;
@@ -23,7 +25,7 @@ import picocli.CommandLine.Option;
  */
 public final class PhaseInputs {
     @Option(names = "--phase", required = true, paramLabel = "NAME=FILE",
-            description = "A phase: a name and its campaign file (DescriptorDOS pickle; format auto-detected). Repeatable.")
+            description = "A phase: a name and its campaign file (ddos archive or DescriptorDOS pickle; format auto-detected by magic bytes). Repeatable.")
     List<String> phases = new ArrayList<>();
 
     @Option(names = "--coeff", required = true, paramLabel = "FILE",
@@ -69,11 +71,23 @@ public final class PhaseInputs {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("no such file: " + file);
         }
+        if (PhaseArchives.isArchive(file)) {
+            PhaseArchive a = PhaseArchives.read(file);
+            if (!a.complete()) {
+                throw new IllegalArgumentException(file + ": the archive is an unfinished campaign or a single shard;"
+                        + " finish it or merge its shards first (ddos archive merge)");
+            }
+            List<PhaseCampaign> c = a.campaigns();
+            if (c.size() > 1) {
+                throw new IllegalArgumentException(file + ": holds " + c.size() + " strains; prediction takes one volume");
+            }
+            return c.get(0);
+        }
         if (DescriptorDosPickleReader.looksLikePickle(file)) {
             return DescriptorDosPickleReader.read(file);
         }
-        throw new IllegalArgumentException(file + ": not a DescriptorDOS campaign pickle (protocol 2-5); "
-                + "no other phase format is readable by this version");
+        throw new IllegalArgumentException(file + ": neither a ddos phase archive nor a DescriptorDOS campaign pickle "
+                + "(protocol 2-5)");
     }
 
     /** @return the learned phases, in command-line order */

@@ -1,0 +1,20 @@
+package org.ddos.scorematching.archive;
+
+import java.io.IOException;
+
+/**
+ * An archive that cannot be read: not an archive, written by a newer format version, truncated,
+ * corrupted (checksum mismatch) or naming a class that is not registered. The message names the
+ * file and the problem.
+ */
+public class ArchiveFormatException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    public ArchiveFormatException(String message) {
+        super(message);
+    }
+
+    public ArchiveFormatException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

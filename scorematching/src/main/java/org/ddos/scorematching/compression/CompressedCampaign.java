@@ -1,0 +1,229 @@
+package org.ddos.scorematching.compression;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
+import org.ddos.scorematching.campaign.IsosurfaceStatistics;
+import org.ddos.scorematching.campaign.PhaseCampaign;
+
+/**
+ * The mergeable, resumable state of the sampling campaign of one phase at one volumetric strain:
+ * the reference lattice and harmonic constants, the planned isosurfaces, one
+ * {@link IsosurfaceAccumulator} per isosurface (null until its pilot batch is done), the samples
+ * already committed per isosurface, and which shards of the sample indices it holds.
+ *
+ * <p>Sample index j (0 &lt;= j &lt; samplesPerIsosurface) of an isosurface belongs to shard
+ * j mod shardCount. An unsharded run is shard 0 of 1. Mutable; not thread-safe.
+ *
+ * <p>Shapes: cell 3x3 (rows are cell vectors, Å); positions 3N (Å); latticeDescriptor K;
+ * stiffness: the stable eigenvalues k_l of the reference Hessian (eV/Å^2, zero modes removed,
+ * ascending); isosurfaceValues G (h / U_0).
+ */
+public final class CompressedCampaign {
+    public final String name;
+    public final String flavor;
+    public final int atomCount;
+    public final double mass;
+    public final double volume;
+    public final double[][] cell;
+    public final double[] positions;
+    public final double[] latticeDescriptor;
+    public final double energyScale;
+    public final double logMeanEigenvalue;
+    public final double alphaShift;
+    public final double strain;
+    public final double[] stiffness;
+    public final double[] isosurfaceValues;
+    public final long samplesPerIsosurface;
+    public final int bins;
+    public final int shardCount;
+    private final TreeSet<Integer> shards;
+    private final IsosurfaceAccumulator[] accumulators;
+    private final long[] committed;
+
+    /** @throws IllegalArgumentException on inconsistent shapes or shard numbers */
+    public CompressedCampaign(String name, String flavor, int atomCount, double mass, double volume, double[][] cell,
+            double[] positions, double[] latticeDescriptor, double energyScale, double logMeanEigenvalue,
+            double alphaShift, double strain, double[] stiffness, double[] isosurfaceValues, long samplesPerIsosurface,
+            int bins, int shardCount, int[] shards, IsosurfaceAccumulator[] accumulators, long[] committed) {
+        int g = isosurfaceValues.length;
+        if (g == 0 || accumulators.length != g || committed.length != g) {
+            throw new IllegalArgumentException("isosurface values, accumulators and progress must have the same length (>0)");
+        }
+        if (shardCount < 1 || shards.length == 0) {
+            throw new IllegalArgumentException("shard count must be >= 1 with at least one shard held");
+        }
+        this.shards = new TreeSet<>();
+        for (int s : shards) {
+            if (s < 0 || s >= shardCount || !this.shards.add(s)) {
+                throw new IllegalArgumentException("bad or repeated shard index " + s + " of " + shardCount);
+            }
+        }
+        this.name = name;
+        this.flavor = flavor;
+        this.atomCount = atomCount;
+        this.mass = mass;
+        this.volume = volume;
+        this.cell = new double[3][];
+        for (int r = 0; r < 3; r++) {
+            this.cell[r] = cell[r].clone();
+        }
+        this.positions = positions.clone();
+        this.latticeDescriptor = latticeDescriptor.clone();
+        this.energyScale = energyScale;
+        this.logMeanEigenvalue = logMeanEigenvalue;
+        this.alphaShift = alphaShift;
+        this.strain = strain;
+        this.stiffness = stiffness.clone();
+        this.isosurfaceValues = isosurfaceValues.clone();
+        this.samplesPerIsosurface = samplesPerIsosurface;
+        this.bins = bins;
+        this.shardCount = shardCount;
+        this.accumulators = new IsosurfaceAccumulator[g];
+        for (int i = 0; i < g; i++) {
+            this.accumulators[i] = accumulators[i] == null ? null : accumulators[i].copy();
+        }
+        this.committed = committed.clone();
+    }
+
+    /** @return a deep copy */
+    public CompressedCampaign copy() {
+        return new CompressedCampaign(name, flavor, atomCount, mass, volume, cell, positions, latticeDescriptor,
+                energyScale, logMeanEigenvalue, alphaShift, strain, stiffness, isosurfaceValues, samplesPerIsosurface,
+                bins, shardCount, shards(), accumulators, committed);
+    }
+
+    /** @return the shard indices held, ascending */
+    public int[] shards() {
+        return shards.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** @return G */
+    public int isosurfaceCount() {
+        return isosurfaceValues.length;
+    }
+
+    /** @return the accumulator of isosurface g, or null before its pilot batch */
+    public IsosurfaceAccumulator accumulator(int g) {
+        return accumulators[g];
+    }
+
+    /** Sets the accumulator of isosurface g (after its pilot batch). */
+    public void setAccumulator(int g, IsosurfaceAccumulator a) {
+        accumulators[g] = a;
+    }
+
+    /** @return samples of isosurface g committed by this (single) shard, in shard order */
+    public long committed(int g) {
+        return committed[g];
+    }
+
+    /** Records that the first {@code n} samples of the shard's slice of isosurface g are in. */
+    public void setCommitted(int g, long n) {
+        committed[g] = n;
+    }
+
+    /** @return how many of the indices 0..samplesPerIsosurface-1 belong to shard s of this campaign */
+    public long shardSize(int s) {
+        return samplesPerIsosurface <= s ? 0 : (samplesPerIsosurface - 1 - s) / shardCount + 1;
+    }
+
+    /** @return true when every held shard has committed all its samples on every isosurface */
+    public boolean complete() {
+        long need = 0;
+        for (int s : shards) {
+            need += shardSize(s);
+        }
+        for (int g = 0; g < committed.length; g++) {
+            if (accumulators[g] == null || accumulators[g].sampleCount() != need) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return true when this holds all shards */
+    public boolean allShards() {
+        return shards.size() == shardCount;
+    }
+
+    /**
+     * Adds the samples of another shard exactly.
+     *
+     * @throws IllegalArgumentException when the two do not belong to the same campaign (different
+     *     structure, descriptor, reference, isosurfaces, bins or rotation), share a shard, or are
+     *     not complete
+     */
+    public void merge(CompressedCampaign o) {
+        require(flavor.equals(o.flavor), "flavours differ: " + flavor + " vs " + o.flavor);
+        require(atomCount == o.atomCount && Double.compare(mass, o.mass) == 0, "atom counts or masses differ");
+        require(Arrays.deepEquals(cell, o.cell) && Arrays.equals(positions, o.positions), "structures differ");
+        require(Arrays.equals(latticeDescriptor, o.latticeDescriptor), "lattice descriptors D_0 differ (different descriptor or structure)");
+        require(Double.compare(energyScale, o.energyScale) == 0 && Double.compare(logMeanEigenvalue, o.logMeanEigenvalue) == 0
+                && Double.compare(alphaShift, o.alphaShift) == 0 && Arrays.equals(stiffness, o.stiffness),
+                "harmonic references differ (U_0, log_det, alpha_shift or Hessian eigenvalues)");
+        require(Double.compare(strain, o.strain) == 0, "strains differ: " + strain + " vs " + o.strain);
+        require(Arrays.equals(isosurfaceValues, o.isosurfaceValues), "isosurface values differ");
+        require(samplesPerIsosurface == o.samplesPerIsosurface && shardCount == o.shardCount,
+                "samples per isosurface or shard counts differ");
+        require(bins == o.bins, "bin counts differ: " + bins + " vs " + o.bins);
+        require(complete() && o.complete(), "only complete shards can be merged");
+        for (int s : o.shards) {
+            require(!shards.contains(s), "shard " + s + "/" + shardCount + " is present twice");
+        }
+        for (int g = 0; g < accumulators.length; g++) {
+            accumulators[g].merge(o.accumulators[g]);
+        }
+        shards.addAll(o.shards);
+        for (int g = 0; g < committed.length; g++) {
+            committed[g] += o.committed[g];
+        }
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException("cannot merge: " + message);
+        }
+    }
+
+    /**
+     * @return the campaign for prediction from the isosurfaces that hold samples
+     * @throws IllegalStateException when fewer than 3 isosurfaces hold samples
+     */
+    public PhaseCampaign toCampaign() {
+        List<IsosurfaceStatistics> iso = new ArrayList<>();
+        for (IsosurfaceAccumulator a : accumulators) {
+            if (a != null && a.sampleCount() > 0) {
+                iso.add(a.statistics());
+            }
+        }
+        if (iso.size() < 3) {
+            throw new IllegalStateException(name + ": only " + iso.size() + " isosurfaces hold samples; at least 3 needed");
+        }
+        return new PhaseCampaign(name, flavor, atomCount, mass, volume, cell, positions, latticeDescriptor, energyScale,
+                logMeanEigenvalue, alphaShift, iso);
+    }
+
+    /** @return true when both hold exactly the same state */
+    public boolean sameState(CompressedCampaign o) {
+        if (!(name.equals(o.name) && flavor.equals(o.flavor) && atomCount == o.atomCount && Double.compare(mass, o.mass) == 0
+                && Double.compare(volume, o.volume) == 0 && Arrays.deepEquals(cell, o.cell)
+                && Arrays.equals(positions, o.positions) && Arrays.equals(latticeDescriptor, o.latticeDescriptor)
+                && Double.compare(energyScale, o.energyScale) == 0 && Double.compare(logMeanEigenvalue, o.logMeanEigenvalue) == 0
+                && Double.compare(alphaShift, o.alphaShift) == 0 && Double.compare(strain, o.strain) == 0
+                && Arrays.equals(stiffness, o.stiffness) && Arrays.equals(isosurfaceValues, o.isosurfaceValues)
+                && samplesPerIsosurface == o.samplesPerIsosurface && bins == o.bins && shardCount == o.shardCount
+                && shards.equals(o.shards) && Arrays.equals(committed, o.committed))) {
+            return false;
+        }
+        for (int g = 0; g < accumulators.length; g++) {
+            IsosurfaceAccumulator a = accumulators[g];
+            IsosurfaceAccumulator b = o.accumulators[g];
+            if ((a == null) != (b == null) || (a != null && !a.sameState(b))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

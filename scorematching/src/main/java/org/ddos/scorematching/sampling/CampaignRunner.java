@@ -1,0 +1,337 @@
+package org.ddos.scorematching.sampling;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.ddos.descriptors.potential.LinearPotential;
+import org.ddos.descriptors.potential.Potential;
+import org.ddos.descriptors.snap.SnapPotential;
+import org.ddos.descriptors.structure.Structure;
+import org.ddos.scorematching.archive.PhaseArchive;
+import org.ddos.scorematching.archive.PhaseArchives;
+import org.ddos.scorematching.compression.CompressedCampaign;
+import org.ddos.scorematching.compression.IsosurfaceAccumulator;
+import org.ddos.scorematching.compression.PilotCompression;
+import org.ddos.scorematching.score.ScoreMatchingSettings;
+
+/**
+ * Runs a D-DOS sampling campaign of one phase: for every volumetric strain, the harmonic reference
+ * (Hessian of the reference potential, once per strain), then for every isosurface a pilot batch
+ * (fixing rotation and bins, {@link PilotCompression}) and the shard's slice of the sample indices,
+ * compressed on the fly ({@link IsosurfaceAccumulator}: memory independent of the sample count).
+ *
+ * <p><b>Harmonic constants.</b> The isosurface value is h / U_0 with h = u.H.u / (2N). The
+ * campaign stores alpha_shift = 0 and log_det L = &lt;ln k&gt; - ln(2 U_0), with &lt;ln k&gt; the mean
+ * log stable eigenvalue of H in eV/Å^2, so that the DescriptorDOS shell entropy gives exactly
+ * F_H = 3/2 k_B T [ln(hbar^2 / (m (k_B T)^2)) + &lt;ln k&gt;] for a harmonic crystal (the identity
+ * &lt;ln k&gt; = L + alpha_shift + ln(2 U_0) of thermo's HarmonicLimitTest).
+ *
+ * <p><b>Determinism.</b> Sample j of isosurface g at strain s uses its own generator seeded from
+ * (seed, s, g, j), and compression is exact and order-independent, so the archive is bit-identical
+ * for any thread count, and shards merge to the unsharded result exactly.
+ *
+ * <p><b>Resumability.</b> With a checkpoint path, the state is written atomically (temporary file,
+ * then rename) at most every {@code checkpointSeconds}; a run started with the same inputs finds the
+ * checkpoint, checks its fingerprint and continues where it stopped.
+ */
+public final class CampaignRunner {
+    /** Progress callback: samples done and planned over the whole run (including pilot batches). */
+    @FunctionalInterface
+    public interface Progress {
+        void update(long done, long total, String stage);
+    }
+
+    private final String name;
+    private final Structure lattice;
+    private final LinearPotential descriptor;
+    private final Potential reference;
+    private final CampaignSettings settings;
+    private int threads = 1;
+    private int shard = 0;
+    private int shardCount = 1;
+    private Path checkpoint;
+    private double checkpointSeconds = 10;
+    private Progress progress = (d, t, s) -> { };
+    private final SortedMap<String, String> provenance = new TreeMap<>();
+    private long stopAfterSamples = Long.MAX_VALUE;
+
+    /**
+     * @param name phase label
+     * @param lattice the reference lattice (single species, a stable minimum of {@code reference})
+     * @param descriptor the descriptor D sampled: a linear potential's mean descriptor
+     * @param reference the potential whose Hessian defines the isosurfaces (often {@code descriptor})
+     */
+    public CampaignRunner(String name, Structure lattice, LinearPotential descriptor, Potential reference,
+            CampaignSettings settings) {
+        this.name = name;
+        this.lattice = lattice;
+        this.descriptor = descriptor instanceof SnapPotential sp ? sp.withThreads(1) : descriptor;
+        this.reference = reference;
+        this.settings = settings;
+    }
+
+    /** @return this, with the worker thread count (default 1) */
+    public CampaignRunner threads(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + n);
+        }
+        threads = n;
+        return this;
+    }
+
+    /** @return this, running shard i of n (sample indices j with j mod n = i) */
+    public CampaignRunner shard(int i, int n) {
+        if (n < 1 || i < 0 || i >= n) {
+            throw new IllegalArgumentException("shard must be i/n with 0 <= i < n, got " + i + "/" + n);
+        }
+        shard = i;
+        shardCount = n;
+        return this;
+    }
+
+    /** @return this, checkpointing to {@code file} at most every {@code seconds} */
+    public CampaignRunner checkpoint(Path file, double seconds) {
+        checkpoint = file;
+        checkpointSeconds = seconds;
+        return this;
+    }
+
+    public CampaignRunner progress(Progress p) {
+        progress = p;
+        return this;
+    }
+
+    /** @return this, with extra provenance entries (input file hashes, code version, ...) */
+    public CampaignRunner provenance(Map<String, String> entries) {
+        provenance.putAll(entries);
+        return this;
+    }
+
+    /** For tests of resumption: stop (checkpointing) after about this many committed samples. */
+    CampaignRunner stopAfter(long samples) {
+        stopAfterSamples = samples;
+        return this;
+    }
+
+    /** @return the fingerprint a checkpoint must match to be resumed */
+    String fingerprint() {
+        StringBuilder sb = new StringBuilder(name).append('|').append(settings.describe()).append('|')
+                .append(shard).append('/').append(shardCount).append('|').append(descriptor).append('|').append(reference);
+        for (double x : lattice.positionsView()) {
+            sb.append(',').append(x);
+        }
+        provenance.forEach((k, v) -> sb.append('|').append(k).append('=').append(v));
+        return PhaseArchives.sha256(sb.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Runs (or resumes) the campaign.
+     *
+     * @return the archive (complete unless stopped early by a test hook)
+     * @throws IOException when the checkpoint cannot be written or belongs to another campaign
+     */
+    public PhaseArchive run() throws IOException, InterruptedException {
+        String fp = fingerprint();
+        List<CompressedCampaign> states = new ArrayList<>();
+        if (checkpoint != null && Files.exists(checkpoint)) {
+            PhaseArchive old = PhaseArchives.read(checkpoint);
+            if (!fp.equals(old.provenance().get("campaign.fingerprint"))) {
+                throw new IOException(checkpoint + ": checkpoint belongs to another campaign (different inputs or"
+                        + " settings); delete it or choose another --out");
+            }
+            for (CompressedCampaign c : old.states()) {
+                states.add(c.copy());
+            }
+        }
+        int g = settings.isosurfaces().length;
+        long perShard = (settings.samples() - 1 - shard) / shardCount + 1;
+        long total = (long) settings.strains().length * g * (perShard + settings.pilotSamples());
+        long[] done = {0};
+        long lastCheckpoint = System.nanoTime();
+        long committedThisRun = 0;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            for (int s = 0; s < settings.strains().length; s++) {
+                Structure strained = strained(lattice, settings.strains()[s]);
+                progress.update(done[0], total, "Hessian (strain " + settings.strains()[s] + ")");
+                HarmonicReference ref = HarmonicReference.of(reference, strained, threads);
+                IsosurfaceSampler sampler = new IsosurfaceSampler(ref, settings.flavor());
+                if (states.size() <= s) {
+                    states.add(newState(strained, ref, settings.strains()[s]));
+                }
+                CompressedCampaign state = states.get(s);
+                for (int iso = 0; iso < g; iso++) {
+                    double h = settings.isosurfaces()[iso] * settings.energyScale();
+                    Map<Long, double[]> pilotReuse = new HashMap<>();
+                    if (state.accumulator(iso) == null) {
+                        int p = settings.pilotSamples();
+                        double[][] pilot = evaluate(pool, sampler, strained, s, iso, h, 0, 1, p);
+                        for (int j = 0; j < p; j++) {
+                            if (j % shardCount == shard) {
+                                pilotReuse.put((long) j, pilot[j]);
+                            }
+                        }
+                        state.setAccumulator(iso, PilotCompression.fromPilot(settings.isosurfaces()[iso], pilot, settings.bins()));
+                    }
+                    done[0] += settings.pilotSamples();
+                    IsosurfaceAccumulator acc = state.accumulator(iso);
+                    double[] work = new double[acc.descriptorCount()];
+                    long t = state.committed(iso);
+                    done[0] += t;
+                    progress.update(done[0], total, "isosurface " + (iso + 1) + "/" + g);
+                    int wave = Math.max(8 * threads, 16);
+                    while (t < perShard) {
+                        int count = (int) Math.min(wave, perShard - t);
+                        double[][] d = new double[count][];
+                        List<Integer> missing = new ArrayList<>();
+                        for (int c = 0; c < count; c++) {
+                            long j = shard + (t + c) * shardCount;
+                            d[c] = pilotReuse.remove(j);
+                            if (d[c] == null) {
+                                missing.add(c);
+                            }
+                        }
+                        if (!missing.isEmpty()) {
+                            double[][] fresh = evaluate(pool, sampler, strained, s, iso, h, shard + t * shardCount,
+                                    shardCount, count);
+                            for (int c : missing) {
+                                d[c] = fresh[c];
+                            }
+                        }
+                        for (double[] x : d) {
+                            acc.add(x, work);
+                        }
+                        t += count;
+                        committedThisRun += count;
+                        state.setCommitted(iso, t);
+                        done[0] += count;
+                        progress.update(done[0], total, "isosurface " + (iso + 1) + "/" + g);
+                        boolean stop = committedThisRun >= stopAfterSamples;
+                        if (checkpoint != null && (stop || (System.nanoTime() - lastCheckpoint) * 1e-9 > checkpointSeconds)) {
+                            PhaseArchives.write(checkpoint, archive(states, fp));
+                            lastCheckpoint = System.nanoTime();
+                        }
+                        if (stop) {
+                            return archive(states, fp);
+                        }
+                    }
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        PhaseArchive result = archive(states, fp);
+        if (checkpoint != null) {
+            PhaseArchives.write(checkpoint, result);
+        }
+        return result;
+    }
+
+    private PhaseArchive archive(List<CompressedCampaign> states, String fp) {
+        TreeMap<String, String> prov = new TreeMap<>(provenance);
+        prov.put("campaign.fingerprint", fp);
+        prov.put("campaign.settings", settings.describe());
+        prov.put("campaign.descriptor", String.valueOf(descriptor));
+        prov.put("campaign.reference", String.valueOf(reference));
+        prov.put("campaign.convention", "alpha_shift = 0, log_det = <ln k> - ln(2 U_0), k in eV/A^2 (stable Hessian eigenvalues)");
+        if (shardCount > 1) {
+            prov.put("shard", shard + "/" + shardCount);
+        }
+        return new PhaseArchive(name, prov, ScoreMatchingSettings.DEFAULT, List.of(), states);
+    }
+
+    private CompressedCampaign newState(Structure strained, HarmonicReference ref, double strain) {
+        int g = settings.isosurfaces().length;
+        double u0 = settings.energyScale();
+        double logDet = ref.logMeanStiffness() - Math.log(2 * u0);
+        double[] values = settings.isosurfaces();
+        return new CompressedCampaign(name, settings.flavor().label(), strained.atomCount(), strained.massOf(0),
+                strained.volume(), strained.cell(), strained.positions(), descriptor.meanDescriptor(strained), u0, logDet,
+                0.0, strain, ref.stiffness(), values, settings.samples(), settings.bins(), shardCount,
+                new int[] {shard}, new IsosurfaceAccumulator[g], new long[g]);
+    }
+
+    /** Evaluates samples j = first + c * stride, c = 0..count-1, of isosurface iso in parallel. */
+    private double[][] evaluate(ExecutorService pool, IsosurfaceSampler sampler, Structure strained, int strain, int iso,
+            double h, long first, int stride, int count) throws InterruptedException {
+        int blocks = Math.min(count, threads * 4);
+        List<Future<?>> futures = new ArrayList<>();
+        double[][] out = new double[count][];
+        for (int b = 0; b < blocks; b++) {
+            final int from = (int) ((long) count * b / blocks);
+            final int to = (int) ((long) count * (b + 1) / blocks);
+            futures.add(pool.submit(() -> {
+                int n3 = 3 * strained.atomCount();
+                double[] z = new double[sampler.reference().modeCount()];
+                double[] u = new double[n3];
+                double[] x0 = strained.positions();
+                double[] x = new double[n3];
+                for (int c = from; c < to; c++) {
+                    long j = first + (long) c * stride;
+                    SplittableRandom rng = new SplittableRandom(sampleSeed(settings.seed(), strain, iso, j));
+                    sampler.displace(h, rng, z, u);
+                    for (int a = 0; a < n3; a++) {
+                        x[a] = x0[a] + u[a];
+                    }
+                    out[c] = descriptor.meanDescriptor(strained.withPositions(x));
+                }
+            }));
+        }
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                Throwable c = e.getCause();
+                if (c instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new IllegalStateException("sampling failed: " + c, c);
+            }
+        }
+        return out;
+    }
+
+    static long sampleSeed(long seed, int strain, int iso, long j) {
+        long k = mix(seed ^ 0x5DEECE66DL);
+        k = mix(k + 0x9E3779B97F4A7C15L * (strain + 1));
+        k = mix(k + 0xC2B2AE3D27D4EB4FL * (iso + 1));
+        return mix(k + 0x165667B19E3779F9L * (j + 1));
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** @return the lattice scaled homogeneously to V = V_0 (1 + strain) */
+    static Structure strained(Structure lattice, double strain) {
+        if (strain == 0) {
+            return lattice;
+        }
+        double f = Math.cbrt(1 + strain);
+        double[][] cell = lattice.cell();
+        for (double[] row : cell) {
+            for (int c = 0; c < 3; c++) {
+                row[c] *= f;
+            }
+        }
+        double[] x = lattice.positions();
+        for (int a = 0; a < x.length; a++) {
+            x[a] *= f;
+        }
+        return lattice.withCell(cell).withPositions(x);
+    }
+}

@@ -1,0 +1,30 @@
+package org.ddos.scorematching.sampling;
+
+import java.util.Locale;
+
+/** How displacements on an isosurface of the harmonic reference energy are drawn. */
+public enum IsosurfaceFlavor {
+    /** Uniform on the hyper-ellipsoid u.H.u / 2 = N h of the reference Hessian's stable modes. */
+    HESSIAN,
+    /**
+     * Uniform on the hyper-sphere k_E |u|^2 / 2 = N h in the non-translational subspace, with k_E
+     * the geometric mean of the stable Hessian eigenvalues (so log_det is the same as Hessian's).
+     */
+    EINSTEIN;
+
+    /** @return the lower-case name used in files ("hessian", "einstein") */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** @throws IllegalArgumentException for an unknown name (kinetic is not implemented yet) */
+    public static IsosurfaceFlavor parse(String s) {
+        for (IsosurfaceFlavor f : values()) {
+            if (f.label().equalsIgnoreCase(s.trim())) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("unknown isosurface flavour '" + s + "': expected hessian or einstein"
+                + " (kinetic is not implemented in this version)");
+    }
+}

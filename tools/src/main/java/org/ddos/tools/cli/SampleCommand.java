@@ -1,0 +1,191 @@
+package org.ddos.tools.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.ddos.descriptors.io.ReadOptions;
+import org.ddos.descriptors.io.StructureFormats;
+import org.ddos.descriptors.snap.SnapCoefficients;
+import org.ddos.descriptors.snap.SnapParameters;
+import org.ddos.descriptors.snap.SnapPotential;
+import org.ddos.descriptors.structure.Structure;
+import org.ddos.scorematching.archive.PhaseArchive;
+import org.ddos.scorematching.archive.PhaseArchives;
+import org.ddos.scorematching.sampling.CampaignRunner;
+import org.ddos.scorematching.sampling.CampaignSettings;
+import org.ddos.scorematching.sampling.IsosurfaceFlavor;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code ddos sample --config campaign.yaml [--out FILE] [--shard i/n] [--threads N]}: runs (or
+ * resumes) a sampling campaign and writes its archive. Keys are documented in docs/formats.md.
+ */
+@Command(name = "sample", mixinStandardHelpOptions = true,
+        description = "Run or resume a D-DOS sampling campaign of one phase (YAML config) and write its archive.")
+public final class SampleCommand implements Callable<Integer> {
+    static final Set<String> KEYS = Set.of("name", "structure", "elements", "snapparam", "snapcoeff", "isosurfaces",
+            "strains", "samples", "pilot_samples", "bins", "flavor", "seed", "U_0", "out", "checkpoint_seconds");
+
+    @Option(names = "--config", required = true, paramLabel = "FILE", description = "Campaign YAML file.")
+    Path config;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Archive to write (overrides 'out'); also the checkpoint.")
+    Path out;
+
+    @Option(names = "--shard", paramLabel = "i/n", description = "Run shard i of n of the sample indices (0-based).")
+    String shard;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: available processors).")
+    Integer threads;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Override the seed.")
+    Long seed;
+
+    @Option(names = "--samples", paramLabel = "N", description = "Override samples per isosurface.")
+    Long samples;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(config.toFile());
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException(config + ": expected a YAML mapping of campaign keys");
+        }
+        for (Iterator<String> it = root.fieldNames(); it.hasNext();) {
+            String k = it.next();
+            if (!KEYS.contains(k)) {
+                throw new IllegalArgumentException(config + ": unknown key '" + k + "'; allowed: " + new TreeMap<>(
+                        java.util.Map.of("keys", KEYS.toString())).get("keys"));
+            }
+        }
+        Path base = config.toAbsolutePath().getParent();
+        String name = text(root, "name", null);
+        Path structureFile = base.resolve(text(root, "structure", null));
+        String element = text(root, "elements", "W");
+        Path param = base.resolve(text(root, "snapparam", null));
+        Path coeff = base.resolve(text(root, "snapcoeff", null));
+        double[] iso = isosurfaces(root.get("isosurfaces"));
+        double[] strains = root.has("strains") ? doubles(root.get("strains"), "strains") : new double[] {0.0};
+        long n = samples != null ? samples : root.path("samples").asLong(2000);
+        int pilot = (int) Math.min(root.path("pilot_samples").asInt(200), n);
+        CampaignSettings settings = new CampaignSettings(iso, strains, n, pilot, root.path("bins").asInt(99),
+                IsosurfaceFlavor.parse(text(root, "flavor", "hessian")), seed != null ? seed : root.path("seed").asLong(1),
+                root.path("U_0").asDouble(CampaignSettings.DEFAULT_ENERGY_SCALE));
+        Path target = out != null ? out : base.resolve(text(root, "out", name + ".ddos"));
+        int si = 0;
+        int sn = 1;
+        if (shard != null) {
+            String[] p = shard.split("/");
+            if (p.length != 2) {
+                throw new IllegalArgumentException("--shard expects i/n, got '" + shard + "'");
+            }
+            si = Integer.parseInt(p[0].trim());
+            sn = Integer.parseInt(p[1].trim());
+            if (out == null) {
+                target = Path.of(target.toString().replaceFirst("(\\.ddos)?$", ".shard" + si + "of" + sn + ".ddos"));
+            }
+        }
+        Structure lattice = StructureFormats.read(structureFile, null, ReadOptions.withTypeElements(element));
+        SnapParameters sp = SnapParameters.read(param);
+        SnapCoefficients sc = SnapCoefficients.read(coeff, sp);
+        // single-element coefficient files (e.g. element "X") map every species to their element
+        SnapPotential potential = sc.elementCount() == 1 ? new SnapPotential(sp, sc, sc.elements()[0])
+                : new SnapPotential(sp, sc);
+        TreeMap<String, String> prov = new TreeMap<>();
+        prov.put("input.structure", structureFile.getFileName() + " sha256=" + PhaseArchives.sha256(Files.readAllBytes(structureFile)));
+        prov.put("input.snapparam", param.getFileName() + " sha256=" + PhaseArchives.sha256(Files.readAllBytes(param)));
+        prov.put("input.snapcoeff", coeff.getFileName() + " sha256=" + PhaseArchives.sha256(Files.readAllBytes(coeff)));
+        prov.put("code.version", ArchiveCommand.version());
+        int nt = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        PrintWriter err = spec.commandLine().getErr();
+        long start = System.nanoTime();
+        boolean resumed = Files.exists(target);
+        CampaignRunner runner = new CampaignRunner(name, lattice, potential, potential, settings).threads(nt).shard(si, sn)
+                .checkpoint(target, root.path("checkpoint_seconds").asDouble(5)).provenance(prov);
+        try (me.tongfei.progressbar.ProgressBar bar = new me.tongfei.progressbar.ProgressBarBuilder()
+                .setTaskName(name).setInitialMax(1).showSpeed().setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
+                .build()) {
+            runner.progress((done, total, stage) -> {
+                bar.maxHint(total);
+                bar.stepTo(done);
+                bar.setExtraMessage(stage);
+            });
+            PhaseArchive a = runner.run();
+            double secs = (System.nanoTime() - start) * 1e-9;
+            PrintWriter o = spec.commandLine().getOut();
+            o.printf(Locale.ROOT, "%s: wrote %s (%d bytes) in %.1f s with %d thread(s)%s%s%n", name, target, Files.size(target),
+                    secs, nt, resumed ? " (resumed from checkpoint)" : "", a.complete() ? "" : " [shard: merge with ddos archive merge]");
+            o.flush();
+        }
+        err.flush();
+        return 0;
+    }
+
+    static String text(JsonNode root, String key, String dflt) {
+        JsonNode n = root.get(key);
+        if (n == null || n.isNull()) {
+            if (dflt == null) {
+                throw new IllegalArgumentException("campaign config: missing required key '" + key + "'");
+            }
+            return dflt;
+        }
+        return n.asText();
+    }
+
+    static double[] doubles(JsonNode n, String key) {
+        if (n.isNumber()) {
+            return new double[] {n.asDouble()};
+        }
+        if (!n.isArray()) {
+            throw new IllegalArgumentException("campaign config: '" + key + "' must be a number or a list of numbers");
+        }
+        double[] v = new double[n.size()];
+        for (int i = 0; i < v.length; i++) {
+            if (!n.get(i).isNumber()) {
+                throw new IllegalArgumentException("campaign config: '" + key + "' entry " + i + " is not a number: " + n.get(i));
+            }
+            v[i] = n.get(i).asDouble();
+        }
+        return v;
+    }
+
+    /** A list, or {min, max, count} (DescriptorDOS-style linear grid). */
+    static double[] isosurfaces(JsonNode n) {
+        if (n == null) {
+            throw new IllegalArgumentException("campaign config: missing required key 'isosurfaces'");
+        }
+        if (n.isObject()) {
+            double lo = n.path("min").asDouble(Double.NaN);
+            double hi = n.path("max").asDouble(Double.NaN);
+            int c = n.path("count").asInt(0);
+            if (!(hi > lo) || c < 3) {
+                throw new IllegalArgumentException("campaign config: 'isosurfaces' as {min, max, count} needs max > min and count >= 3");
+            }
+            double[] v = new double[c];
+            for (int i = 0; i < c; i++) {
+                v[i] = lo + (hi - lo) * i / (c - 1);
+            }
+            return v;
+        }
+        return doubles(n, "isosurfaces");
+    }
+
+    static List<String> keys() {
+        return List.copyOf(KEYS);
+    }
+}
