@@ -34,6 +34,8 @@ public final class TransitionSolver {
     private final int k;
     private final double[] work;
     private long evaluations;
+    private double lastA;
+    private double lastB;
 
     /**
      * @param phaseA phase stable below T_c (e.g. bcc)
@@ -87,7 +89,39 @@ public final class TransitionSolver {
      */
     public double deltaF(double temperature) {
         evaluations += 2;
-        return b.freeEnergy(temperature) - a.freeEnergy(temperature);
+        lastA = a.freeEnergy(temperature);
+        lastB = b.freeEnergy(temperature);
+        return lastB - lastA;
+    }
+
+    /** @return F_A of the last {@link #deltaF} call (eV/atom) */
+    public double lastFreeEnergyA() {
+        return lastA;
+    }
+
+    /** @return F_B of the last {@link #deltaF} call (eV/atom) */
+    public double lastFreeEnergyB() {
+        return lastB;
+    }
+
+    /** @return whether phase A was unsolved at the last {@link #deltaF} call */
+    public boolean lastUnsolvedA() {
+        return a.unsolved();
+    }
+
+    /** @return whether phase B was unsolved at the last {@link #deltaF} call */
+    public boolean lastUnsolvedB() {
+        return b.unsolved();
+    }
+
+    /** Writes dF_A/dtheta = &lt;D&gt;_A of the last call into out. */
+    public void gradientA(double[] out) {
+        a.gradient(out);
+    }
+
+    /** Writes dF_B/dtheta = &lt;D&gt;_B of the last call into out. */
+    public void gradientB(double[] out) {
+        b.gradient(out);
     }
 
     /** @return dDeltaF/dT of the last {@link #deltaF} call, eV/(atom K) */
