@@ -24,6 +24,8 @@ import picocli.CommandLine.Option;
             CommandLine.HelpCommand.class,
             FreeEnergyCommand.class,
             TransitionCommand.class,
+            TuneCommand.class,
+            UqCommand.class,
         })
 public final class DdosCommand implements Runnable {
 
