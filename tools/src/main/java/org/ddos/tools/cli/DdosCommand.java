@@ -27,6 +27,8 @@ import picocli.CommandLine.Option;
             DescriptorsCommand.class,
             ArchiveCommand.class,
             SampleCommand.class,
+            TuneCommand.class,
+            UqCommand.class,
         })
 public final class DdosCommand implements Runnable {
 
