@@ -38,4 +38,17 @@ final class TemperatureGrid {
             throw new IllegalArgumentException("--temperatures expects numbers, got '" + spec + "'");
         }
     }
+
+    /** As {@link #parse}, but a range of at least two temperatures is required (T_c searches). */
+    static double[] parseRange(String spec) {
+        return requireRange(parse(spec));
+    }
+
+    /** @throws IllegalArgumentException when fewer than two temperatures are given */
+    static double[] requireRange(double[] temperatures) {
+        if (temperatures.length < 2) {
+            throw new IllegalArgumentException("--temperatures needs a range START:STOP:COUNT with COUNT >= 2 to locate T_c");
+        }
+        return temperatures;
+    }
 }

@@ -37,10 +37,7 @@ public final class TransitionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        double[] temps = TemperatureGrid.parse(temperatures);
-        if (temps.length < 2) {
-            throw new IllegalArgumentException("--temperatures needs a range START:STOP:COUNT with COUNT >= 2");
-        }
+        double[] temps = TemperatureGrid.parseRange(temperatures);
         Map<String, PhaseFreeEnergy> phases = inputs.load();
         if (phases.size() != 2) {
             throw new IllegalArgumentException("transition needs exactly two --phase options (A then B), got " + phases.size());

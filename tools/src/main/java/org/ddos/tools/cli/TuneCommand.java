@@ -92,10 +92,7 @@ public final class TuneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        double[] temps = TemperatureGrid.parse(temperatures);
-        if (temps.length < 2) {
-            throw new IllegalArgumentException("--temperatures needs a range START:STOP:COUNT with COUNT >= 2");
-        }
+        double[] temps = TemperatureGrid.parseRange(temperatures);
         Optimizer opt = switch (optimizer.toLowerCase(Locale.ROOT)) {
             case "gd" -> new GradientDescent(step, steps == null ? GradientDescent.REFERENCE_STEPS : steps,
                     CalibrationObjective.Form.FREE_ENERGY_AT_TARGET);

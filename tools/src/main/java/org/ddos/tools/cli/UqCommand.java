@@ -78,8 +78,8 @@ public final class UqCommand implements Callable<Integer> {
             thetas = ParameterEnsembles.gaussian(theta0, sigma, samples, seed);
         }
         String[] pair = phases.size() >= 2 ? new String[] {first, it.next()} : null;
-        if (pair != null && temps.length < 2) {
-            throw new IllegalArgumentException("--temperatures needs a range (COUNT >= 2) to locate T_c");
+        if (pair != null) {
+            TemperatureGrid.requireRange(temps);
         }
         EnsemblePropagation.EnsembleResult r = EnsemblePropagation.propagate(phases, pair, thetas, temps, theta0, sigma);
         if (plot != null) {
