@@ -106,22 +106,81 @@ public final class ConcaveConjugate {
      */
     public int argmin(int g, int k, double slope) {
         int p = g * modes + k;
+        int nb = coarseBlocks(p, -slope);
+        return nb == 0 ? offset[p] : refine(p, nb, -slope);
+    }
+
+    /**
+     * Batch form of {@link #argmin} for every (isosurface, mode) pair at once.
+     *
+     * <p>Cold ({@code warm == false}): two sweeps so that the cache misses of different pairs
+     * overlap instead of forming one dependent chain per query: first the coarse block of every
+     * pair (cache-resident data), then the fine search.
+     *
+     * <p>Warm ({@code warm == true}): {@code vertices} holds the minimisers of a previous query
+     * (another temperature or a nearby theta); each is walked along the hull to the new minimiser,
+     * falling back to the full search after {@link #MAX_WALK} steps. Temperature scans, root
+     * finding and ensembles of nearby thetas move each minimiser by a few vertices, so a query
+     * touches one cache line that is usually already cached. The result is identical to the cold
+     * search: the minimiser is the unique v with negSlope[v-1] &lt;= x &lt; negSlope[v].
+     *
+     * @param rotated t flat [g*K + k], length G*K (eV per descriptor unit)
+     * @param beta 1/(k_B T) in 1/eV
+     * @param vertices in (when warm) and out, length G*K: the minimising hull vertex of every pair
+     * @param warm whether {@code vertices} holds valid vertices of a previous query
+     */
+    public void argminAll(double[] rotated, double beta, int[] vertices, boolean warm) {
+        int pairs = offset.length;
+        if (warm) {
+            for (int p = 0; p < pairs; p++) {
+                vertices[p] = walk(p, -beta * rotated[p], vertices[p]);
+            }
+            return;
+        }
+        for (int p = 0; p < pairs; p++) {
+            vertices[p] = coarseBlocks(p, -beta * rotated[p]);
+        }
+        for (int p = 0; p < pairs; p++) {
+            int nb = vertices[p];
+            vertices[p] = nb == 0 ? offset[p] : refine(p, nb, -beta * rotated[p]);
+        }
+    }
+
+    /** Steps a warm start may walk along the hull before the full search takes over. */
+    static final int MAX_WALK = 6;
+
+    /** The minimiser for x = -slope found by walking from vertex v of pair p. */
+    private int walk(int p, double x, int v) {
         int base = offset[p];
-        int edges = size[p] - 1;
-        double x = -slope;
-        // the vertex index is base + (number of edges with -slope_e <= x); edges are sorted.
-        // Level 1: blocks whose first edge is <= x (branch-free count over a short cached array).
+        int last = base + size[p] - 1;
+        for (int step = 0; step < MAX_WALK; step++) {
+            if (v > base && negSlope[v - 1] > x) {
+                v--;
+            } else if (v < last && negSlope[v] <= x) {
+                v++;
+            } else {
+                return v;
+            }
+        }
+        int nb = coarseBlocks(p, x);
+        return nb == 0 ? base : refine(p, nb, x);
+    }
+
+    /** Level 1: the number of blocks of pair p whose first negated slope is &lt;= x. */
+    private int coarseBlocks(int p, double x) {
         int c0 = coarseOffset[p];
         int nb = 0;
         for (int i = 0, n = coarseCount[p]; i < n; i++) {
             nb += coarse[c0 + i] <= x ? 1 : 0;
         }
-        if (nb == 0) {
-            return base;
-        }
-        // Level 2: within block nb-1 (at most BLOCK contiguous edges).
+        return nb;
+    }
+
+    /** Level 2: within block nb-1 (at most BLOCK contiguous edges); returns the vertex index. */
+    private int refine(int p, int nb, double x) {
+        int base = offset[p];
         int from = base + (nb - 1) * BLOCK;
-        int to = Math.min(from + BLOCK, base + edges);
+        int to = Math.min(from + BLOCK, base + size[p] - 1);
         int count = (nb - 1) * BLOCK;
         for (int e = from; e < to; e++) {
             count += negSlope[e] <= x ? 1 : 0;

@@ -32,10 +32,12 @@ public final class PhaseFreeEnergy {
     private final IsosurfacePolynomial polynomial;
     private final int gCount;
     private final int kCount;
-    /** R_g flat [g][j*K + k]. */
-    private final double[][] rotation;
-    /** R_g^T flat [g][k*K + j]. */
-    private final double[][] rotationT;
+    /**
+     * All rotations in one descriptor-major block: [j * (G*K) + g*K + k] = (R_g)_jk. Rotating theta
+     * is then K long axpy sweeps (vectorisable) and the gradient K long dot products, over one
+     * copy of the data.
+     */
+    private final double[] rotationRows;
     private final double[] d0;
     private final double mass;
 
@@ -59,14 +61,12 @@ public final class PhaseFreeEnergy {
         this.polynomial = new IsosurfacePolynomial(entropy.alphas(), ALPHA_POLYNOMIAL_DEGREE);
         this.gCount = entropy.isosurfaceCount();
         this.kCount = entropy.descriptorCount();
-        this.rotation = new double[gCount][];
-        this.rotationT = new double[gCount][kCount * kCount];
+        int gk = gCount * kCount;
+        this.rotationRows = new double[kCount * gk];
         for (int g = 0; g < gCount; g++) {
-            rotation[g] = entropy.rotation(g);
+            double[] r = entropy.rotation(g);
             for (int j = 0; j < kCount; j++) {
-                for (int k = 0; k < kCount; k++) {
-                    rotationT[g][k * kCount + j] = rotation[g][j * kCount + k];
-                }
+                System.arraycopy(r, j * kCount, rotationRows, j * gk + g * kCount, kCount);
             }
         }
         this.d0 = campaign.latticeDescriptor();
@@ -139,6 +139,40 @@ public final class PhaseFreeEnergy {
         return out;
     }
 
+    /**
+     * t = R^T theta for every isosurface at once: out[g*K + k] = sum_j theta_j (R_g)_jk.
+     *
+     * @param theta length K
+     * @param out length G*K
+     */
+    private void rotate(double[] theta, double[] out) {
+        int gk = gCount * kCount;
+        double[] r = rotationRows;
+        java.util.Arrays.fill(out, 0, gk, 0.0);
+        int j = 0;
+        // four rows per sweep: a quarter of the accumulator traffic; the inner loop vectorises
+        for (; j + 3 < kCount; j += 4) {
+            double t0 = theta[j];
+            double t1 = theta[j + 1];
+            double t2 = theta[j + 2];
+            double t3 = theta[j + 3];
+            int r0 = j * gk;
+            int r1 = r0 + gk;
+            int r2 = r1 + gk;
+            int r3 = r2 + gk;
+            for (int i = 0; i < gk; i++) {
+                out[i] += t0 * r[r0 + i] + t1 * r[r1 + i] + t2 * r[r2 + i] + t3 * r[r3 + i];
+            }
+        }
+        for (; j < kCount; j++) {
+            double tj = theta[j];
+            int r0 = j * gk;
+            for (int i = 0; i < gk; i++) {
+                out[i] += tj * r[r0 + i];
+            }
+        }
+    }
+
     static void checkTemperature(double temperature) {
         if (!(temperature > 0) || !Double.isFinite(temperature)) {
             throw new IllegalArgumentException("temperature must be positive and finite, got " + temperature + " K");
@@ -159,8 +193,12 @@ public final class PhaseFreeEnergy {
         private final double[] modeBand = new double[gCount];
         private final double[] coefficients = new double[polynomial.coefficientCount()];
         private final double[] weights = new double[gCount];
+        /** w_g y*_gk flat [g*K + k], the gradient's contraction vector. */
+        private final double[] contraction = new double[gCount * kCount];
         private double latticeEnergy;
         private boolean ready;
+        /** Whether {@link #vertex} holds the minimisers of an earlier query (warm start). */
+        private boolean warm;
         // outputs of the last evaluation
         private double temperature = Double.NaN;
         private double alphaStar;
@@ -192,33 +230,7 @@ public final class PhaseFreeEnergy {
                 e0 += theta[j] * d0[j];
             }
             latticeEnergy = e0;
-            java.util.Arrays.fill(rotated, 0);
-            for (int g = 0; g < gCount; g++) {
-                double[] r = rotation[g];
-                int out = g * kCount;
-                int j = 0;
-                // four rows per pass: a quarter of the accumulator traffic, vectorisable inner loop
-                for (; j + 3 < kCount; j += 4) {
-                    double t0 = theta[j];
-                    double t1 = theta[j + 1];
-                    double t2 = theta[j + 2];
-                    double t3 = theta[j + 3];
-                    int r0 = j * kCount;
-                    int r1 = r0 + kCount;
-                    int r2 = r1 + kCount;
-                    int r3 = r2 + kCount;
-                    for (int k = 0; k < kCount; k++) {
-                        rotated[out + k] += t0 * r[r0 + k] + t1 * r[r1 + k] + t2 * r[r2 + k] + t3 * r[r3 + k];
-                    }
-                }
-                for (; j < kCount; j++) {
-                    double tj = theta[j];
-                    int row = j * kCount;
-                    for (int k = 0; k < kCount; k++) {
-                        rotated[out + k] += tj * r[row + k];
-                    }
-                }
-            }
+            rotate(theta, rotated);
             ready = true;
             temperature = Double.NaN;
         }
@@ -238,17 +250,17 @@ public final class PhaseFreeEnergy {
             }
             double kt = PhysicalConstants.BOLTZMANN_EV_PER_K * temperatureK;
             double beta = 1.0 / kt;
+            conjugate.argminAll(rotated, beta, vertex, warm);
+            warm = true;
             for (int g = 0; g < gCount; g++) {
                 double sum = 0;
                 double sEnt = 0;
                 double sBand = 0;
                 int base = g * kCount;
                 for (int k = 0; k < kCount; k++) {
-                    double slope = beta * rotated[base + k];
-                    int v = conjugate.argmin(g, k, slope);
-                    vertex[base + k] = v;
+                    int v = vertex[base + k];
                     double s = conjugate.entropy(v);
-                    sum += slope * conjugate.y(v) - s;
+                    sum += beta * rotated[base + k] * conjugate.y(v) - s;
                     sEnt += s;
                     sBand += conjugate.band(v);
                 }
@@ -299,21 +311,55 @@ public final class PhaseFreeEnergy {
             if (Double.isNaN(temperature)) {
                 throw new IllegalStateException("evaluate first");
             }
-            System.arraycopy(d0, 0, out, 0, kCount);
+            int gk = gCount * kCount;
             for (int g = 0; g < gCount; g++) {
                 double w = weights[g];
-                if (w == 0) {
-                    continue;
-                }
-                double[] rt = rotationT[g];
                 int base = g * kCount;
                 for (int k = 0; k < kCount; k++) {
-                    double c = w * conjugate.y(vertex[base + k]);
-                    int row = k * kCount;
-                    for (int j = 0; j < kCount; j++) {
-                        out[j] += c * rt[row + j];
-                    }
+                    contraction[base + k] = w * conjugate.y(vertex[base + k]);
                 }
+            }
+            double[] r = rotationRows;
+            double[] c = contraction;
+            int j = 0;
+            // four rows per pass, two accumulators per row: eight independent chains
+            for (; j + 3 < kCount; j += 4) {
+                int r0 = j * gk;
+                int r1 = r0 + gk;
+                int r2 = r1 + gk;
+                int r3 = r2 + gk;
+                double a0 = 0, a1 = 0, a2 = 0, a3 = 0, b0 = 0, b1 = 0, b2 = 0, b3 = 0;
+                int i = 0;
+                for (; i + 1 < gk; i += 2) {
+                    double c0 = c[i];
+                    double c1 = c[i + 1];
+                    a0 += c0 * r[r0 + i];
+                    b0 += c1 * r[r0 + i + 1];
+                    a1 += c0 * r[r1 + i];
+                    b1 += c1 * r[r1 + i + 1];
+                    a2 += c0 * r[r2 + i];
+                    b2 += c1 * r[r2 + i + 1];
+                    a3 += c0 * r[r3 + i];
+                    b3 += c1 * r[r3 + i + 1];
+                }
+                for (; i < gk; i++) {
+                    a0 += c[i] * r[r0 + i];
+                    a1 += c[i] * r[r1 + i];
+                    a2 += c[i] * r[r2 + i];
+                    a3 += c[i] * r[r3 + i];
+                }
+                out[j] = d0[j] + (a0 + b0);
+                out[j + 1] = d0[j + 1] + (a1 + b1);
+                out[j + 2] = d0[j + 2] + (a2 + b2);
+                out[j + 3] = d0[j + 3] + (a3 + b3);
+            }
+            for (; j < kCount; j++) {
+                int r0 = j * gk;
+                double a0 = 0;
+                for (int i = 0; i < gk; i++) {
+                    a0 += c[i] * r[r0 + i];
+                }
+                out[j] = d0[j] + a0;
             }
         }
 

@@ -38,4 +38,37 @@ class ConcaveConjugateTest {
             }
         }
     }
+
+    @Test
+    void warmWalkAndColdBatchReturnTheSameVerticesAsSingleQueries() {
+        PhaseEntropy entropy = FeCampaigns.bcc().entropy();
+        ConcaveConjugate conj = new ConcaveConjugate(entropy);
+        int gk = entropy.isosurfaceCount() * entropy.descriptorCount();
+        int k = entropy.descriptorCount();
+        Random rng = new Random(5);
+        double[] rotated = new double[gk];
+        int[] cold = new int[gk];
+        int[] warm = new int[gk];
+        boolean started = false;
+        int changed = 0;
+        // a temperature scan with small jumps (walks) and large ones (fallback to the full search)
+        double[] betas = {1 / 0.02, 1 / 0.021, 1 / 0.05, 1 / 0.3, 1 / 0.299, 1 / 0.01, 1 / 0.0101};
+        for (int i = 0; i < gk; i++) {
+            rotated[i] = rng.nextGaussian() * 0.05;
+        }
+        for (double beta : betas) {
+            conj.argminAll(rotated, beta, cold, false);
+            int[] before = warm.clone();
+            conj.argminAll(rotated, beta, warm, started);
+            started = true;
+            for (int p = 0; p < gk; p++) {
+                int single = conj.argmin(p / k, p % k, beta * rotated[p]);
+                assertEquals(single, cold[p], "cold batch, pair " + p);
+                assertEquals(single, warm[p], "warm walk, pair " + p);
+                changed += before[p] != warm[p] ? 1 : 0;
+            }
+        }
+        // the scan really moved the minimisers, so the walk and its fallback were exercised
+        org.junit.jupiter.api.Assertions.assertTrue(changed > gk, "minimisers moved " + changed + " times");
+    }
 }
