@@ -40,6 +40,7 @@ public class FreeEnergyBenchmark {
     double[] theta;
     double[] gradient;
     double[][] ensemble;
+    int counter;
 
     @Setup(Level.Trial)
     public void setup() throws Exception {
@@ -66,6 +67,26 @@ public class FreeEnergyBenchmark {
     public double freeEnergyOneEvaluation() {
         evaluator.setParameters(theta);
         return evaluator.freeEnergy(1000);
+    }
+
+    /**
+     * Worst case for the warm-started hull search: a different theta each call and a temperature
+     * jumping between 300 K and 3000 K, so every minimiser moves far and the full two-level search
+     * runs for all 1,100 (isosurface, mode) pairs.
+     */
+    @Benchmark
+    public double freeEnergyOneEvaluationFarJumps() {
+        int i = counter++;
+        evaluator.setParameters(ensemble[i % ensemble.length]);
+        return evaluator.freeEnergy((i & 1) == 0 ? 300 : 3000);
+    }
+
+    /** A scan of 11 temperatures (500..1500 K) of one rotated theta (unit: the whole scan). */
+    @Benchmark
+    public void temperatureScanOf11(Blackhole bh) {
+        for (int t = 0; t < 11; t++) {
+            bh.consume(evaluator.freeEnergy(500 + 100 * t));
+        }
     }
 
     /** The same plus the gradient dF/dtheta = &lt;D&gt; (what fine-tuning needs). */
