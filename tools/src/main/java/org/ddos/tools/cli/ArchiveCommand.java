@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.ddos.scorematching.archive.PhaseArchive;
 import org.ddos.scorematching.archive.PhaseArchives;
+import org.ddos.scorematching.pickle.DescriptorDosPickleReader;
 import org.ddos.scorematching.campaign.IsosurfaceStatistics;
 import org.ddos.scorematching.campaign.PhaseCampaign;
 import org.ddos.scorematching.compression.CompressedCampaign;
@@ -59,6 +60,11 @@ public final class ArchiveCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            if (Files.isRegularFile(file) && !PhaseArchives.isArchive(file)
+                    && DescriptorDosPickleReader.looksLikePickle(file)) {
+                throw new IllegalArgumentException(file + " is a DescriptorDOS campaign pickle, not a ddos archive: use it"
+                        + " directly with --phase NAME=FILE, or convert it with: ddos archive import " + file + " OUT.ddos");
+            }
             PhaseArchive a = PhaseArchives.read(file);
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("file", file.toString());
