@@ -79,6 +79,16 @@ public final class SnapBispectrum {
     private final double[] rootA;
     private final double[] rootB;
     private final int[] halfLen; // number of U_j elements in rows mb <= j/2
+    // compact per-neighbour layout: level j holds rows mb = 0..(j+1)/2 (the half plane plus, for odd
+    // j, the next row the recursion needs) at cBlock[j] + (j + 1) mb + ma
+    private final int[] cBlock;
+    private final int compactSize;
+    // adjoint pull-back for the forces: for each half-plane element h of level J >= 1 (weights folded
+    // into Y), its Y index and four (target compact index on level J-1, factor) pairs: dU_J/d(conj a),
+    // dU_J/d(conj b), dU_J/db, dU_J/da in terms of U_{J-1}; target -1 when the factor vanishes
+    private final int[] pbY;
+    private final int[] pbTarget; // [4 h + v], v = A (conj a), B (conj b), b, a
+    private final double[] pbFactor;
     private final double[] halfW; // half-plane weight of each U element in B and dE contractions
 
     /**
@@ -343,6 +353,42 @@ public final class SnapBispectrum {
                 }
             }
         }
+        cBlock = new int[jdim];
+        int cs = 0;
+        for (int j = 0; j <= twojmax; j++) {
+            cBlock[j] = cs;
+            cs += ((j + 1) / 2 + 1) * (j + 1);
+        }
+        compactSize = cs;
+        int nh = 0;
+        for (int j = 1; j <= twojmax; j++) {
+            nh += halfLen[j];
+        }
+        pbY = new int[nh];
+        pbTarget = new int[4 * nh];
+        pbFactor = new double[4 * nh];
+        int h = 0;
+        for (int jj = 1; jj <= twojmax; jj++) {
+            int lower = cBlock[jj - 1];
+            for (int mb = 0; 2 * mb <= jj; mb++) {
+                for (int ma = 0; ma <= jj; ma++, h++) {
+                    pbY[h] = idxuBlock[jj] + mb * (jj + 1) + ma;
+                    // U_J(ma, mb) = f [x^ma] (conj a - conj b x)^(J - mb) (b + a x)^mb, f = sqrt(ma! (J-ma)! / (mb! (J-mb)!))
+                    boolean inA = ma <= jj - 1 && mb <= jj - 1;
+                    pbTarget[4 * h] = inA ? lower + mb * jj + ma : -1;
+                    pbFactor[4 * h] = inA ? Math.sqrt((double) (jj - ma) * (jj - mb)) : 0.0;
+                    boolean inB = ma >= 1;
+                    pbTarget[4 * h + 1] = inB ? lower + mb * jj + ma - 1 : -1;
+                    pbFactor[4 * h + 1] = inB ? Math.sqrt((double) ma * (jj - mb)) : 0.0;
+                    boolean inb = mb >= 1 && ma <= jj - 1;
+                    pbTarget[4 * h + 2] = inb ? lower + (mb - 1) * jj + ma : -1;
+                    pbFactor[4 * h + 2] = inb ? Math.sqrt((double) mb * (jj - ma)) : 0.0;
+                    boolean ina = mb >= 1 && ma >= 1;
+                    pbTarget[4 * h + 3] = ina ? lower + (mb - 1) * jj + ma - 1 : -1;
+                    pbFactor[4 * h + 3] = ina ? Math.sqrt((double) ma * mb) : 0.0;
+                }
+            }
+        }
         bOnly = new int[nbOnly];
         nbOnly = 0;
         for (int k = 0; k < idxzMax; k++) {
@@ -433,8 +479,9 @@ public final class SnapBispectrum {
         double[] rinner = new double[64];
         double[] drinner = new double[64];
         boolean inner;
-        double[] ulistR;
-        double[] ulistI;
+        final double[] ucR; // u of one neighbour, compact layout
+        final double[] ucI;
+        final double[] coef; // force contraction coefficients, [10 c + q]
         final double[] utotR;
         final double[] utotI;
         final double[] yR;
@@ -450,8 +497,9 @@ public final class SnapBispectrum {
         Workspace(SnapBispectrum k) {
             kernel = k;
             int nu = k.idxuMax;
-            ulistR = new double[64 * nu];
-            ulistI = new double[64 * nu];
+            ucR = new double[k.compactSize];
+            ucI = new double[k.compactSize];
+            coef = new double[10 * k.compactSize];
             utotR = new double[nu];
             utotI = new double[nu];
             yR = new double[nu];
@@ -516,8 +564,6 @@ public final class SnapBispectrum {
             wj = java.util.Arrays.copyOf(wj, cap);
             rinner = java.util.Arrays.copyOf(rinner, cap);
             drinner = java.util.Arrays.copyOf(drinner, cap);
-            ulistR = java.util.Arrays.copyOf(ulistR, cap * kernel.idxuMax);
-            ulistI = java.util.Arrays.copyOf(ulistI, cap * kernel.idxuMax);
         }
     }
 
@@ -577,29 +623,21 @@ public final class SnapBispectrum {
                 utR[jju + ma * (j + 1) + ma] = WSELF;
             }
         }
-        final int nu = idxuMax;
-        final double[] uR = ws.ulistR;
-        final double[] uI = ws.ulistI;
+        final double[] uR = ws.ucR;
+        final double[] uI = ws.ucI;
         for (int e = 0; e < ws.n; e++) {
-            double x = ws.rij[3 * e];
-            double y = ws.rij[3 * e + 1];
-            double zc = ws.rij[3 * e + 2];
-            double r = Math.sqrt(x * x + y * y + zc * zc);
-            double rc = ws.rcut[e];
-            double theta0 = (r - rmin0) * rfac0 * Math.PI / (rc - rmin0);
-            double z0 = r / Math.tan(theta0);
-            int off = e * nu;
-            uarray(x, y, zc, z0, r, uR, uI, off);
-            double s = sfac(r, rc) * ws.wj[e];
+            double r = neighborU(ws, e);
+            double s = sfac(r, ws.rcut[e]) * ws.wj[e];
             if (ws.inner) {
                 s *= sfacInner(r, ws.rinner[e], ws.drinner[e]);
             }
             for (int j = 0; j <= twojmax; j++) {
-                int lo = idxuBlock[j];
-                int hi = lo + halfLen[j];
-                for (int k = lo; k < hi; k++) {
-                    utR[k] += s * uR[off + k];
-                    utI[k] += s * uI[off + k];
+                final int lo = idxuBlock[j];
+                final int len = halfLen[j];
+                final int c = cBlock[j];
+                for (int k = 0; k < len; k++) {
+                    utR[lo + k] += s * uR[c + k];
+                    utI[lo + k] += s * uI[c + k];
                 }
             }
         }
@@ -623,35 +661,48 @@ public final class SnapBispectrum {
     }
 
     /**
-     * U_j(ma, mb) of one neighbour by the Cayley-Klein recursion (VMK 4.8.2): rows mb &lt;= j/2, and
-     * for odd j the row (j+1)/2 by inversion symmetry (the next level needs it).
+     * U_j(ma, mb) of neighbour e (without switch and weight) into ws.ucR/ucI, compact layout, by the
+     * Cayley-Klein recursion (VMK 4.8.2): rows mb &lt;= j/2, and for odd j the row (j+1)/2 by
+     * inversion symmetry (the next level needs it).
+     *
+     * @return |r_ij| (Å)
      */
-    private void uarray(double x, double y, double z, double z0, double r, double[] uR, double[] uI, int off) {
-        double r0inv = 1.0 / Math.sqrt(r * r + z0 * z0);
-        double ar = r0inv * z0;
-        double ai = -r0inv * z;
-        double br = r0inv * y;
-        double bi = -r0inv * x;
-        uR[off] = 1.0;
-        uI[off] = 0.0;
+    private double neighborU(Workspace ws, int e) {
+        final double x = ws.rij[3 * e];
+        final double y = ws.rij[3 * e + 1];
+        final double z = ws.rij[3 * e + 2];
+        final double rsq = x * x + y * y + z * z;
+        final double r = Math.sqrt(rsq);
+        final double rc = ws.rcut[e];
+        final double theta0 = (r - rmin0) * rfac0 * Math.PI / (rc - rmin0);
+        final double z0 = r / Math.tan(theta0);
+        final double r0inv = 1.0 / Math.sqrt(rsq + z0 * z0);
+        final double ar = r0inv * z0;
+        final double ai = -r0inv * z;
+        final double br = r0inv * y;
+        final double bi = -r0inv * x;
+        final double[] uR = ws.ucR;
+        final double[] uI = ws.ucI;
+        uR[0] = 1.0;
+        uI[0] = 0.0;
         int idx = 0;
         final double[] ra = rootA;
         final double[] rb = rootB;
         for (int j = 1; j <= twojmax; j++) {
-            int pBlk = off + idxuBlock[j - 1];
-            int qBlk = off + idxuBlock[j];
+            final int pBlk = cBlock[j - 1];
+            final int qBlk = cBlock[j];
             for (int mb = 0; 2 * mb <= j; mb++) {
-                int p = pBlk + mb * j;
-                int q = qBlk + mb * (j + 1);
+                final int p = pBlk + mb * j;
+                final int q = qBlk + mb * (j + 1);
                 double accR = 0.0;
                 double accI = 0.0;
                 for (int ma = 0; ma < j; ma++, idx++) {
-                    double pr = uR[p + ma];
-                    double pi = uI[p + ma];
-                    double a = ra[idx];
+                    final double pr = uR[p + ma];
+                    final double pi = uI[p + ma];
+                    final double a = ra[idx];
                     uR[q + ma] = accR + a * (ar * pr + ai * pi);
                     uI[q + ma] = accI + a * (ar * pi - ai * pr);
-                    double b = rb[idx];
+                    final double b = rb[idx];
                     accR = -b * (br * pr + bi * pi);
                     accI = -b * (br * pi - bi * pr);
                 }
@@ -659,7 +710,7 @@ public final class SnapBispectrum {
                 uI[q + j] = accI;
             }
             if ((j & 1) == 1) {
-                int mbs = (j - 1) / 2;
+                final int mbs = (j - 1) / 2;
                 int src = qBlk + mbs * (j + 1);
                 int dst = qBlk + (mbs + 1) * (j + 1) + j;
                 for (int ma = 0; ma <= j; ma++, src++, dst--) {
@@ -673,6 +724,7 @@ public final class SnapBispectrum {
                 }
             }
         }
+        return r;
     }
 
     // ------------------------------------------------------------------ Z, B, Y
@@ -860,38 +912,147 @@ public final class SnapBispectrum {
      *     {@code dedr[offset + 3 e + xyz]} (eV/Å)
      */
     public void deidrj(Workspace ws, double[] dedr, int offset) {
-        final double[] yR = ws.yR;
-        final double[] yI = ws.yI;
-        final int nu = idxuMax;
-        final double[] duR = ws.duR;
-        final double[] duI = ws.duI;
-        final double[] uR = ws.ulistR;
-        final double[] uI = ws.ulistI;
+        final double[] c = ws.coef;
+        forceCoefficients(ws.yR, ws.yI, c);
+        final double[] uR = ws.ucR;
+        final double[] uI = ws.ucI;
+        final int nc = compactSize;
         for (int e = 0; e < ws.n; e++) {
-            double[] f = duarray(ws, e);
-            int off = e * nu;
-            double s0 = 0.0;
-            double s1 = 0.0;
-            double s2 = 0.0;
-            double s3 = 0.0;
-            for (int j = 0; j <= twojmax; j++) {
-                int lo = idxuBlock[j];
-                int hi = lo + halfLen[j];
-                for (int jju = lo; jju < hi; jju++) {
-                    double yr = yR[jju];
-                    double yi = yI[jju];
-                    s0 += uR[off + jju] * yr + uI[off + jju] * yi;
-                    s1 += duR[3 * jju] * yr + duI[3 * jju] * yi;
-                    s2 += duR[3 * jju + 1] * yr + duI[3 * jju + 1] * yi;
-                    s3 += duR[3 * jju + 2] * yr + duI[3 * jju + 2] * yi;
-                }
+            final double r = neighborU(ws, e);
+            double p0 = 0.0;
+            double p1 = 0.0;
+            double p2 = 0.0;
+            double p3 = 0.0;
+            double p4 = 0.0;
+            for (int q = 0, k = 0; q < nc; q++, k += 10) {
+                final double ur = uR[q];
+                final double ui = uI[q];
+                p0 += c[k] * ur + c[k + 1] * ui;
+                p1 += c[k + 2] * ur + c[k + 3] * ui;
+                p2 += c[k + 4] * ur + c[k + 5] * ui;
+                p3 += c[k + 6] * ur + c[k + 7] * ui;
+                p4 += c[k + 8] * ur + c[k + 9] * ui;
             }
-            double sfac = f[0];
-            double dsfac = f[1];
-            dedr[offset + 3 * e] = 2.0 * (dsfac * f[2] * s0 + sfac * s1);
-            dedr[offset + 3 * e + 1] = 2.0 * (dsfac * f[3] * s0 + sfac * s2);
-            dedr[offset + 3 * e + 2] = 2.0 * (dsfac * f[4] * s0 + sfac * s3);
+            neighborDerivative(ws, e, r, p0, p1, p2, p3, p4, dedr, offset + 3 * e);
         }
+    }
+
+    /**
+     * The coefficients of the force contraction of one atom from its adjoint Y (half-plane weights
+     * folded in), over the compact U layout, 10 per element: P_n = sum_c coef[10 c + 2 n] Re u_c +
+     * coef[10 c + 2 n + 1] Im u_c gives P_0 = Re sum conj(Y) u and, with
+     * dU_J = sqrt((J-ma)(J-mb)) U_{J-1}(ma, mb) d(conj a) - sqrt(ma (J-mb)) U_{J-1}(ma-1, mb) d(conj b)
+     * + sqrt(mb (J-ma)) U_{J-1}(ma, mb-1) db + sqrt(ma mb) U_{J-1}(ma-1, mb-1) da
+     * (U_J is f [x^ma] (conj a - conj b x)^(J-mb) (b + a x)^mb with f = sqrt(ma! (J-ma)! / (mb! (J-mb)!))),
+     * Re sum conj(Y) dU/dr_k = da_r/dr_k P_1 + da_i/dr_k P_2 + db_r/dr_k P_3 - db_i/dr_k P_4.
+     */
+    private void forceCoefficients(double[] yR, double[] yI, double[] c) {
+        java.util.Arrays.fill(c, 0.0);
+        for (int j = 0; j <= twojmax; j++) {
+            final int lo = idxuBlock[j];
+            final int cb = cBlock[j];
+            for (int k = 0; k < halfLen[j]; k++) {
+                c[10 * (cb + k)] = yR[lo + k];
+                c[10 * (cb + k) + 1] = yI[lo + k];
+            }
+        }
+        final int nh = pbY.length;
+        for (int h = 0; h < nh; h++) {
+            final double yr = yR[pbY[h]];
+            final double yi = yI[pbY[h]];
+            if (yr == 0.0 && yi == 0.0) {
+                continue;
+            }
+            // G_v = f_v conj(Y): Gr = f yr, Gi = -f yi; T_v = sum G_v u
+            int t = pbTarget[4 * h];
+            if (t >= 0) { // A: P1 += Re T_A, P2 += Im T_A
+                final double gr = pbFactor[4 * h] * yr;
+                final double gi = -pbFactor[4 * h] * yi;
+                c[10 * t + 2] += gr;
+                c[10 * t + 3] -= gi;
+                c[10 * t + 4] += gi;
+                c[10 * t + 5] += gr;
+            }
+            t = pbTarget[4 * h + 1];
+            if (t >= 0) { // B: P3 -= Re T_B, P4 += Im T_B
+                final double gr = pbFactor[4 * h + 1] * yr;
+                final double gi = -pbFactor[4 * h + 1] * yi;
+                c[10 * t + 6] -= gr;
+                c[10 * t + 7] += gi;
+                c[10 * t + 8] += gi;
+                c[10 * t + 9] += gr;
+            }
+            t = pbTarget[4 * h + 2];
+            if (t >= 0) { // b: P3 += Re T_b, P4 += Im T_b
+                final double gr = pbFactor[4 * h + 2] * yr;
+                final double gi = -pbFactor[4 * h + 2] * yi;
+                c[10 * t + 6] += gr;
+                c[10 * t + 7] -= gi;
+                c[10 * t + 8] += gi;
+                c[10 * t + 9] += gr;
+            }
+            t = pbTarget[4 * h + 3];
+            if (t >= 0) { // a: P1 += Re T_a, P2 -= Im T_a
+                final double gr = pbFactor[4 * h + 3] * yr;
+                final double gi = -pbFactor[4 * h + 3] * yi;
+                c[10 * t + 2] += gr;
+                c[10 * t + 3] -= gi;
+                c[10 * t + 4] -= gi;
+                c[10 * t + 5] -= gr;
+            }
+        }
+    }
+
+    /**
+     * dE_i/dr_ij of neighbour e from the contractions P_0..P_4 of {@link #forceCoefficients}:
+     * 2 [d(fc w)/dr r_hat P_0 + fc w (da_r P_1 + da_i P_2 + db_r P_3 - db_i P_4)].
+     */
+    private void neighborDerivative(Workspace ws, int e, double r, double p0, double p1, double p2, double p3,
+            double p4, double[] out, int at) {
+        final double x = ws.rij[3 * e];
+        final double y = ws.rij[3 * e + 1];
+        final double z = ws.rij[3 * e + 2];
+        final double rsq = r * r;
+        final double rc = ws.rcut[e];
+        final double rscale0 = rfac0 * Math.PI / (rc - rmin0);
+        final double theta0 = (r - rmin0) * rscale0;
+        final double z0 = r / Math.tan(theta0);
+        final double dz0dr = z0 / r - (r * rscale0) * (rsq + z0 * z0) / rsq;
+        final double rinv = 1.0 / r;
+        final double ux = x * rinv;
+        final double uy = y * rinv;
+        final double uz = z * rinv;
+        final double r0inv = 1.0 / Math.sqrt(rsq + z0 * z0);
+        final double dr0invdr = -r0inv * r0inv * r0inv * (r + z0 * dz0dr);
+        final double dr0x = dr0invdr * ux;
+        final double dr0y = dr0invdr * uy;
+        final double dr0z = dr0invdr * uz;
+        // a = (z0 - i z) r0inv, b = (y - i x) r0inv
+        final double darx = dz0dr * ux * r0inv + z0 * dr0x;
+        final double dary = dz0dr * uy * r0inv + z0 * dr0y;
+        final double darz = dz0dr * uz * r0inv + z0 * dr0z;
+        final double daix = -z * dr0x;
+        final double daiy = -z * dr0y;
+        final double daiz = -z * dr0z - r0inv;
+        final double dbrx = y * dr0x;
+        final double dbry = y * dr0y + r0inv;
+        final double dbrz = y * dr0z;
+        final double dbix = -x * dr0x - r0inv;
+        final double dbiy = -x * dr0y;
+        final double dbiz = -x * dr0z;
+        double sf = sfac(r, rc);
+        double dsf = dsfac(r, rc);
+        if (ws.inner) {
+            double si = sfacInner(r, ws.rinner[e], ws.drinner[e]);
+            dsf = dsf * si + sf * dsfacInner(r, ws.rinner[e], ws.drinner[e]);
+            sf *= si;
+        }
+        final double w = ws.wj[e];
+        final double s = 2.0 * sf * w;
+        final double ds = 2.0 * dsf * w * p0;
+        out[at] = ds * ux + s * (darx * p1 + daix * p2 + dbrx * p3 - dbix * p4);
+        out[at + 1] = ds * uy + s * (dary * p1 + daiy * p2 + dbry * p3 - dbiy * p4);
+        out[at + 2] = ds * uz + s * (darz * p1 + daiz * p2 + dbrz * p3 - dbiz * p4);
     }
 
     /**
@@ -907,13 +1068,12 @@ public final class SnapBispectrum {
         double dsfac = f[1];
         final double[] duR = ws.duR;
         final double[] duI = ws.duI;
-        int off = e * nu;
         for (int j = 0; j <= twojmax; j++) {
             int lo = idxuBlock[j];
             int hi = lo + halfLen[j];
             for (int jju = lo; jju < hi; jju++) {
-                double ur = ws.ulistR[off + jju];
-                double ui = ws.ulistI[off + jju];
+                double ur = ws.ucR[cBlock[j] + jju - lo];
+                double ui = ws.ucI[cBlock[j] + jju - lo];
                 for (int k = 0; k < 3; k++) {
                     double uk = f[2 + k];
                     duR[3 * jju + k] = dsfac * ur * uk + sfac * duR[3 * jju + k];
@@ -954,12 +1114,11 @@ public final class SnapBispectrum {
      * @return {sfac * w, dsfac * w, ux, uy, uz} (a small array reused by the workspace)
      */
     private double[] duarray(Workspace ws, int e) {
-        final int nu = idxuMax;
-        final double[] uR = ws.ulistR;
-        final double[] uI = ws.ulistI;
+        neighborU(ws, e);
+        final double[] uR = ws.ucR;
+        final double[] uI = ws.ucI;
         final double[] duR = ws.duR;
         final double[] duI = ws.duI;
-        final int off = e * nu;
         double x = ws.rij[3 * e];
         double y = ws.rij[3 * e + 1];
         double z = ws.rij[3 * e + 2];
@@ -1022,8 +1181,9 @@ public final class SnapBispectrum {
                 for (int ma = 0; ma < j; ma++, idx++) {
                     final int pp = p + ma;
                     final int qq = 3 * (q + ma);
-                    final double pr = uR[off + pp];
-                    final double pi = uI[off + pp];
+                    final int pc = cBlock[j - 1] + mb * j + ma;
+                    final double pr = uR[pc];
+                    final double pi = uI[pc];
                     final double dprx = duR[3 * pp];
                     final double dpry = duR[3 * pp + 1];
                     final double dprz = duR[3 * pp + 2];
