@@ -88,6 +88,9 @@ public final class SnapBispectrum {
     // j, the next row the recursion needs) at cBlock[j] + (j + 1) mb + ma
     private final int[] cBlock;
     private final int compactSize;
+    // per neighbour the kernel keeps W = U / f, f(j, ma, mb) = sqrt(ma! (j - ma)! / (mb! (j - mb)!)),
+    // whose recursion needs no square-root factors: W_j(ma, mb) = conj(a) W_{j-1}(ma, mb) - conj(b) W_{j-1}(ma - 1, mb)
+    private final double[] wScale; // f per compact element
     // adjoint pull-back for the forces: for each half-plane element h of level J >= 1 (weights folded
     // into Y), its Y index and four (target compact index on level J-1, factor) pairs: dU_J/d(conj a),
     // dU_J/d(conj b), dU_J/db, dU_J/da in terms of U_{J-1}; target -1 when the factor vanishes
@@ -366,6 +369,15 @@ public final class SnapBispectrum {
             cs += ((j + 1) / 2 + 1) * (j + 1);
         }
         compactSize = cs;
+        wScale = new double[cs];
+        for (int j = 0; j <= twojmax; j++) {
+            for (int mb = 0; mb <= (j + 1) / 2; mb++) {
+                for (int ma = 0; ma <= j; ma++) {
+                    wScale[cBlock[j] + mb * (j + 1) + ma] = Math.sqrt(factorial(ma) * factorial(j - ma)
+                            / (factorial(mb) * factorial(j - mb)));
+                }
+            }
+        }
         int nh = 0;
         for (int j = 1; j <= twojmax; j++) {
             nh += halfLen[j];
@@ -521,6 +533,8 @@ public final class SnapBispectrum {
         boolean inner;
         final double[] ucR; // u of one neighbour, compact layout
         final double[] ucI;
+        double[] ulR; // u of every neighbour, compact layout, at e * compactSize (filled by computeU)
+        double[] ulI;
         final double[] coef; // force contraction coefficients, [10 c + q]
         final double[] ut; // total U of the central atom, interleaved: [2 jju] real, [2 jju + 1] imaginary
         final double[] y; // adjoint Y, interleaved, half-plane weights folded in
@@ -537,6 +551,8 @@ public final class SnapBispectrum {
             int nu = k.idxuMax;
             ucR = new double[k.compactSize];
             ucI = new double[k.compactSize];
+            ulR = new double[64 * k.compactSize];
+            ulI = new double[64 * k.compactSize];
             coef = new double[10 * k.compactSize];
             ut = new double[2 * nu];
             y = new double[2 * nu];
@@ -600,6 +616,8 @@ public final class SnapBispectrum {
             wj = java.util.Arrays.copyOf(wj, cap);
             rinner = java.util.Arrays.copyOf(rinner, cap);
             drinner = java.util.Arrays.copyOf(drinner, cap);
+            ulR = java.util.Arrays.copyOf(ulR, cap * kernel.compactSize);
+            ulI = java.util.Arrays.copyOf(ulI, cap * kernel.compactSize);
         }
     }
 
@@ -657,22 +675,33 @@ public final class SnapBispectrum {
                 ut[2 * (jju + ma * (j + 1) + ma)] = WSELF;
             }
         }
-        final double[] uR = ws.ucR;
-        final double[] uI = ws.ucI;
+        final double[] uR = ws.ulR;
+        final double[] uI = ws.ulI;
+        final double[] tR = ws.ucR;
+        final double[] tI = ws.ucI;
+        final double[] f = wScale;
+        final int nc = compactSize;
+        java.util.Arrays.fill(tR, 0.0);
+        java.util.Arrays.fill(tI, 0.0);
         for (int e = 0; e < ws.n; e++) {
-            double r = neighborU(ws, e);
+            final int off = e * nc;
+            double r = neighborW(ws, e, uR, uI, off);
             double s = sfac(r, ws.rcut[e]) * ws.wj[e];
             if (ws.inner) {
                 s *= sfacInner(r, ws.rinner[e], ws.drinner[e]);
             }
-            for (int j = 0; j <= twojmax; j++) {
-                final int lo = 2 * idxuBlock[j];
-                final int len = halfLen[j];
-                final int c = cBlock[j];
-                for (int k = 0; k < len; k++) {
-                    ut[lo + 2 * k] += s * uR[c + k];
-                    ut[lo + 2 * k + 1] += s * uI[c + k];
-                }
+            for (int k = 0; k < nc; k++) {
+                tR[k] += s * uR[off + k];
+                tI[k] += s * uI[off + k];
+            }
+        }
+        for (int j = 0; j <= twojmax; j++) {
+            final int lo = 2 * idxuBlock[j];
+            final int len = halfLen[j];
+            final int c = cBlock[j];
+            for (int k = 0; k < len; k++) {
+                ut[lo + 2 * k] += f[c + k] * tR[c + k];
+                ut[lo + 2 * k + 1] += f[c + k] * tI[c + k];
             }
         }
         // rows mb > j/2 by inversion symmetry: U(ma, mb) = (-1)^(mb - ma) conj(U(j - ma, j - mb))
@@ -695,13 +724,14 @@ public final class SnapBispectrum {
     }
 
     /**
-     * U_j(ma, mb) of neighbour e (without switch and weight) into ws.ucR/ucI, compact layout, by the
-     * Cayley-Klein recursion (VMK 4.8.2): rows mb &lt;= j/2, and for odd j the row (j+1)/2 by
-     * inversion symmetry (the next level needs it).
+     * W_j(ma, mb) = U_j(ma, mb) / f(j, ma, mb) of neighbour e (without switch and weight) into
+     * uR/uI at off, compact layout, by the Cayley-Klein recursion (VMK 4.8.2) in the form
+     * W_j(ma, mb) = conj(a) W_{j-1}(ma, mb) - conj(b) W_{j-1}(ma-1, mb): rows mb &lt;= j/2, and for
+     * odd j the row (j+1)/2 by inversion symmetry (the next level needs it).
      *
      * @return |r_ij| (Å)
      */
-    private double neighborU(Workspace ws, int e) {
+    private double neighborW(Workspace ws, int e, double[] uR, double[] uI, int off) {
         final double x = ws.rij[3 * e];
         final double y = ws.rij[3 * e + 1];
         final double z = ws.rij[3 * e + 2];
@@ -715,30 +745,23 @@ public final class SnapBispectrum {
         final double ai = -r0inv * z;
         final double br = r0inv * y;
         final double bi = -r0inv * x;
-        final double[] uR = ws.ucR;
-        final double[] uI = ws.ucI;
-        uR[0] = 1.0;
-        uI[0] = 0.0;
-        int idx = 0;
-        final double[] ra = rootA;
-        final double[] rb = rootB;
+        uR[off] = 1.0;
+        uI[off] = 0.0;
         for (int j = 1; j <= twojmax; j++) {
-            final int pBlk = cBlock[j - 1];
-            final int qBlk = cBlock[j];
+            final int pBlk = off + cBlock[j - 1];
+            final int qBlk = off + cBlock[j];
             for (int mb = 0; 2 * mb <= j; mb++) {
                 final int p = pBlk + mb * j;
                 final int q = qBlk + mb * (j + 1);
                 double accR = 0.0;
                 double accI = 0.0;
-                for (int ma = 0; ma < j; ma++, idx++) {
+                for (int ma = 0; ma < j; ma++) {
                     final double pr = uR[p + ma];
                     final double pi = uI[p + ma];
-                    final double a = ra[idx];
-                    uR[q + ma] = accR + a * (ar * pr + ai * pi);
-                    uI[q + ma] = accI + a * (ar * pi - ai * pr);
-                    final double b = rb[idx];
-                    accR = -b * (br * pr + bi * pi);
-                    accI = -b * (br * pi - bi * pr);
+                    uR[q + ma] = accR + (ar * pr + ai * pi);
+                    uI[q + ma] = accI + (ar * pi - ai * pr);
+                    accR = -(br * pr + bi * pi);
+                    accI = -(br * pi - bi * pr);
                 }
                 uR[q + j] = accR;
                 uI[q + j] = accI;
@@ -950,26 +973,29 @@ public final class SnapBispectrum {
     public void deidrj(Workspace ws, double[] dedr, int offset) {
         final double[] c = ws.coef;
         forceCoefficients(ws.y, c);
-        final double[] uR = ws.ucR;
-        final double[] uI = ws.ucI;
+        final double[] uR = ws.ulR;
+        final double[] uI = ws.ulI;
         final int nc = compactSize;
         for (int e = 0; e < ws.n; e++) {
-            final double r = neighborU(ws, e);
+            final int off = e * nc;
             double p0 = 0.0;
             double p1 = 0.0;
             double p2 = 0.0;
             double p3 = 0.0;
             double p4 = 0.0;
             for (int q = 0, k = 0; q < nc; q++, k += 10) {
-                final double ur = uR[q];
-                final double ui = uI[q];
+                final double ur = uR[off + q];
+                final double ui = uI[off + q];
                 p0 += c[k] * ur + c[k + 1] * ui;
                 p1 += c[k + 2] * ur + c[k + 3] * ui;
                 p2 += c[k + 4] * ur + c[k + 5] * ui;
                 p3 += c[k + 6] * ur + c[k + 7] * ui;
                 p4 += c[k + 8] * ur + c[k + 9] * ui;
             }
-            neighborDerivative(ws, e, r, p0, p1, p2, p3, p4, dedr, offset + 3 * e);
+            final double x = ws.rij[3 * e];
+            final double y = ws.rij[3 * e + 1];
+            final double z = ws.rij[3 * e + 2];
+            neighborDerivative(ws, e, Math.sqrt(x * x + y * y + z * z), p0, p1, p2, p3, p4, dedr, offset + 3 * e);
         }
     }
 
@@ -1035,6 +1061,13 @@ public final class SnapBispectrum {
                 c[10 * t + 3] -= gi;
                 c[10 * t + 4] -= gi;
                 c[10 * t + 5] -= gr;
+            }
+        }
+        // the contractions run over W = U / f
+        for (int q = 0; q < compactSize; q++) {
+            final double f = wScale[q];
+            for (int k = 10 * q; k < 10 * q + 10; k++) {
+                c[k] *= f;
             }
         }
     }
@@ -1150,7 +1183,11 @@ public final class SnapBispectrum {
      * @return {sfac * w, dsfac * w, ux, uy, uz} (a small array reused by the workspace)
      */
     private double[] duarray(Workspace ws, int e) {
-        neighborU(ws, e);
+        neighborW(ws, e, ws.ucR, ws.ucI, 0);
+        for (int q = 0; q < compactSize; q++) {
+            ws.ucR[q] *= wScale[q];
+            ws.ucI[q] *= wScale[q];
+        }
         final double[] uR = ws.ucR;
         final double[] uI = ws.ucI;
         final double[] duR = ws.duR;
