@@ -961,6 +961,183 @@ public final class SnapBispectrum {
         }
     }
 
+    // ------------------------------------------------------------------ two atoms at once
+
+    /**
+     * Scratch memory for running the Z stage of two central atoms together (two lanes sharing every
+     * index and coefficient load; about 1.4x faster per atom than one at a time). Each lane's
+     * arithmetic is the same whatever the other lane holds, so results do not depend on how atoms are
+     * paired.
+     */
+    public static final class PairWorkspace {
+        final double[] u2; // [4 jju + lane] real part, [4 jju + 2 + lane] imaginary part
+        final double[] b2; // [2 k + lane]
+
+        PairWorkspace(SnapBispectrum k) {
+            u2 = new double[4 * k.idxuMax];
+            b2 = new double[2 * k.componentCount];
+        }
+    }
+
+    /** @return a new pair workspace for this kernel (one per thread) */
+    public PairWorkspace newPairWorkspace() {
+        return new PairWorkspace(this);
+    }
+
+    private void pack(Workspace w0, Workspace w1, PairWorkspace pw) {
+        final double[] u0 = w0.ut;
+        final double[] u1 = w1.ut;
+        final double[] u2 = pw.u2;
+        for (int k = 0; k < idxuMax; k++) {
+            u2[4 * k] = u0[2 * k];
+            u2[4 * k + 1] = u1[2 * k];
+            u2[4 * k + 2] = u0[2 * k + 1];
+            u2[4 * k + 3] = u1[2 * k + 1];
+        }
+    }
+
+    /**
+     * The bispectrum of two central atoms (each after {@link #computeU} in its own workspace); as
+     * {@link #bispectrum} for each.
+     *
+     * @param off1 where the second atom's components go, or -1 to drop them (w1 may then be w0)
+     */
+    public void bispectrumPair(Workspace w0, Workspace w1, PairWorkspace pw, double[] out, int off0, int off1) {
+        pack(w0, w1, pw);
+        final double[] u = pw.u2;
+        final double[] b = pw.b2;
+        final int[] tp = tPair;
+        final double[] tc = tC;
+        final int[] ts = tStart;
+        java.util.Arrays.fill(b, 0.0);
+        for (int q = 0; q < bCell.length; q++) {
+            final int jjz = bCell[q];
+            double r0 = 0.0;
+            double r1 = 0.0;
+            double i0 = 0.0;
+            double i1 = 0.0;
+            for (int t = ts[jjz], tEnd = ts[jjz + 1]; t < tEnd; t++) {
+                final int pk = tp[t];
+                final int a = (pk & 0xffff) << 1;
+                final int c = (pk >>> 16) << 1;
+                final double w = tc[t];
+                final double a0 = u[a];
+                final double a1 = u[a + 1];
+                final double b0 = u[a + 2];
+                final double b1 = u[a + 3];
+                final double c0 = u[c];
+                final double c1 = u[c + 1];
+                final double d0 = u[c + 2];
+                final double d1 = u[c + 3];
+                r0 += w * (a0 * c0 - b0 * d0);
+                i0 += w * (a0 * d0 + b0 * c0);
+                r1 += w * (a1 * c1 - b1 * d1);
+                i1 += w * (a1 * d1 + b1 * c1);
+            }
+            final int jju = 4 * zJju[jjz];
+            final int k = 2 * bCellComp[q];
+            final double cw = bCellWeight[q];
+            b[k] += cw * (u[jju] * r0 + u[jju + 2] * i0);
+            b[k + 1] += cw * (u[jju + 1] * r1 + u[jju + 3] * i1);
+        }
+        for (int k = 0; k < componentCount; k++) {
+            out[off0 + k] = 2.0 * b[2 * k] - bzero[k];
+        }
+        if (off1 >= 0) {
+            for (int k = 0; k < componentCount; k++) {
+                out[off1 + k] = 2.0 * b[2 * k + 1] - bzero[k];
+            }
+        }
+    }
+
+    /**
+     * The bispectrum (as {@link #bispectrum}) and the adjoint Y (as {@link #computeY}, into each
+     * atom's own workspace, ready for {@link #deidrj}) of two central atoms.
+     *
+     * @param beta0 dE/dB of the first atom, length K
+     * @param beta1 dE/dB of the second atom
+     * @param out receives B, or null
+     * @param off1 where the second atom's components go, or -1 to drop them (w1 may then be w0)
+     */
+    public void bispectrumAndYPair(Workspace w0, Workspace w1, PairWorkspace pw, double[] beta0, double[] beta1,
+            double[] out, int off0, int off1) {
+        pack(w0, w1, pw);
+        final double[] u = pw.u2;
+        final double[] b = pw.b2;
+        final double[] y0 = w0.y;
+        final double[] y1 = w1.y;
+        final int[] tp = tPair;
+        final double[] tc = tC;
+        final int[] ts = tStart;
+        java.util.Arrays.fill(b, 0.0);
+        java.util.Arrays.fill(y0, 0.0);
+        if (y1 != y0) {
+            java.util.Arrays.fill(y1, 0.0);
+        }
+        for (int jjz = 0; jjz < idxzMax; jjz++) {
+            double r0 = 0.0;
+            double r1 = 0.0;
+            double i0 = 0.0;
+            double i1 = 0.0;
+            for (int t = ts[jjz], tEnd = ts[jjz + 1]; t < tEnd; t++) {
+                final int pk = tp[t];
+                final int a = (pk & 0xffff) << 1;
+                final int c = (pk >>> 16) << 1;
+                final double w = tc[t];
+                final double a0 = u[a];
+                final double a1 = u[a + 1];
+                final double b0 = u[a + 2];
+                final double b1 = u[a + 3];
+                final double c0 = u[c];
+                final double c1 = u[c + 1];
+                final double d0 = u[c + 2];
+                final double d1 = u[c + 3];
+                r0 += w * (a0 * c0 - b0 * d0);
+                i0 += w * (a0 * d0 + b0 * c0);
+                r1 += w * (a1 * c1 - b1 * d1);
+                i1 += w * (a1 * d1 + b1 * c1);
+            }
+            final int j4 = 4 * zJju[jjz];
+            final double bw = zBWeight[jjz];
+            if (bw != 0.0) {
+                final int k = 2 * zBComp[jjz];
+                b[k] += bw * (u[j4] * r0 + u[j4 + 2] * i0);
+                b[k + 1] += bw * (u[j4 + 1] * r1 + u[j4 + 3] * i1);
+            }
+            final int j2 = 2 * zJju[jjz];
+            final int bc = zBetaComp[jjz];
+            final double bf = zBetaFac[jjz];
+            final double f0 = beta0[bc] * bf;
+            final double f1 = beta1[bc] * bf;
+            if (y1 != y0) {
+                y1[j2] += f1 * r1;
+                y1[j2 + 1] += f1 * i1;
+            }
+            y0[j2] += f0 * r0;
+            y0[j2 + 1] += f0 * i0;
+        }
+        for (int k = 0; k < idxuMax; k++) {
+            y0[2 * k] *= halfW[k];
+            y0[2 * k + 1] *= halfW[k];
+        }
+        if (y1 != y0) {
+            for (int k = 0; k < idxuMax; k++) {
+                y1[2 * k] *= halfW[k];
+                y1[2 * k + 1] *= halfW[k];
+            }
+        }
+        if (out != null) {
+            for (int k = 0; k < componentCount; k++) {
+                out[off0 + k] = 2.0 * b[2 * k] - bzero[k];
+            }
+            if (off1 >= 0) {
+                for (int k = 0; k < componentCount; k++) {
+                    out[off1 + k] = 2.0 * b[2 * k + 1] - bzero[k];
+                }
+            }
+        }
+    }
+
     // ------------------------------------------------------------------ derivatives
 
     /**

@@ -115,10 +115,16 @@ public final class SnapDescriptors {
         final int[] map = SnapAtomLoop.resolveElements(coefficients, mapping, structure);
         final double[] out = new double[n * k];
         final SnapBispectrum kern = loop.kernel;
-        loop.forEachAtom(n, (st, i) -> {
-            loop.gather(st, structure, list, i, map, radius, weight);
+        loop.forEachPair(n, (st, i0, i1) -> {
+            loop.gather(st, structure, list, i0, map, radius, weight);
             kern.computeU(st.ws);
-            kern.bispectrum(st.ws, out, i * k);
+            SnapBispectrum.Workspace w1 = st.ws;
+            if (i1 >= 0) {
+                loop.gather(st.partner, structure, list, i1, map, radius, weight);
+                kern.computeU(st.partner.ws);
+                w1 = st.partner.ws;
+            }
+            kern.bispectrumPair(st.ws, w1, st.pair, out, i0 * k, i1 >= 0 ? i1 * k : -1);
         });
         return out;
     }
