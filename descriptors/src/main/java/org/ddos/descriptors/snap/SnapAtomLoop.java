@@ -34,6 +34,7 @@ final class SnapAtomLoop {
         double[] tmp = new double[192];
         final State partner;
         final SnapBispectrum.PairWorkspace pair;
+        final double[] pairOut; // B of the two atoms of a pair, 2 K
 
         State(SnapBispectrum kernel) {
             this(kernel, true);
@@ -44,6 +45,7 @@ final class SnapAtomLoop {
             vec = new double[kernel.componentCount()];
             partner = withPartner ? new State(kernel, false) : null;
             pair = withPartner ? kernel.newPairWorkspace() : null;
+            pairOut = new double[2 * kernel.componentCount()];
         }
     }
 

@@ -124,6 +124,16 @@ public final class SnapPotential implements LinearPotential {
     }
 
     @Override
+    public void meanDescriptor(Structure structure, NeighborList list, double[] out) {
+        descriptors.mean(structure, list, out);
+    }
+
+    @Override
+    public double compute(Structure structure, NeighborList list, double[] forces, double[] virial) {
+        return compute(structure, list, forces, virial, null);
+    }
+
+    @Override
     public double compute(Structure structure, double[] forces, double[] virial) {
         return compute(structure, CellListNeighborList.build(structure, cutoff), forces, virial, null);
     }
