@@ -667,6 +667,15 @@ public final class SnapBispectrum {
      * the weighted, switched neighbour sum; both halves).
      */
     public void computeU(Workspace ws) {
+        computeU(ws, true);
+    }
+
+    /**
+     * As {@link #computeU(Workspace)}; with {@code keepNeighbors} false the per-neighbour U are not
+     * kept (enough for {@link #bispectrum} and {@link #bispectrumPair}, not for {@link #deidrj}), which
+     * keeps the scratch in the L1 cache.
+     */
+    public void computeU(Workspace ws, boolean keepNeighbors) {
         final double[] ut = ws.ut;
         java.util.Arrays.fill(ut, 0.0);
         for (int j = 0; j <= twojmax; j++) {
@@ -684,7 +693,7 @@ public final class SnapBispectrum {
         java.util.Arrays.fill(tR, 0.0);
         java.util.Arrays.fill(tI, 0.0);
         for (int e = 0; e < ws.n; e++) {
-            final int off = e * nc;
+            final int off = keepNeighbors ? e * nc : 0;
             double r = neighborW(ws, e, uR, uI, off);
             double s = sfac(r, ws.rcut[e]) * ws.wj[e];
             if (ws.inner) {

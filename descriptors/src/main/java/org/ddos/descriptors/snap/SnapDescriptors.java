@@ -117,11 +117,11 @@ public final class SnapDescriptors {
         final SnapBispectrum kern = loop.kernel;
         loop.forEachPair(n, (st, i0, i1) -> {
             loop.gather(st, structure, list, i0, map, radius, weight);
-            kern.computeU(st.ws);
+            kern.computeU(st.ws, false);
             SnapBispectrum.Workspace w1 = st.ws;
             if (i1 >= 0) {
                 loop.gather(st.partner, structure, list, i1, map, radius, weight);
-                kern.computeU(st.partner.ws);
+                kern.computeU(st.partner.ws, false);
                 w1 = st.partner.ws;
             }
             kern.bispectrumPair(st.ws, w1, st.pair, out, i0 * k, i1 >= 0 ? i1 * k : -1);
@@ -159,11 +159,11 @@ public final class SnapDescriptors {
         Arrays.fill(out, 0.0);
         loop.forEachPair(n, (st, i0, i1) -> {
             loop.gather(st, structure, list, i0, map, radius, weight);
-            kern.computeU(st.ws);
+            kern.computeU(st.ws, false);
             SnapBispectrum.Workspace w1 = st.ws;
             if (i1 >= 0) {
                 loop.gather(st.partner, structure, list, i1, map, radius, weight);
-                kern.computeU(st.partner.ws);
+                kern.computeU(st.partner.ws, false);
                 w1 = st.partner.ws;
             }
             final double[] b = st.pairOut;
@@ -211,7 +211,7 @@ public final class SnapDescriptors {
         final SnapBispectrum kern = loop.kernel;
         loop.forEachAtom(n, (st, i) -> {
             int m = loop.gather(st, structure, list, i, map, radius, weight);
-            kern.computeU(st.ws);
+            kern.computeU(st.ws, false);
             kern.computeZ(st.ws, null, 0);
             for (int e = 0; e < m; e++) {
                 int entry = st.entry[e];

@@ -211,7 +211,7 @@ public final class SnapPotential implements LinearPotential {
         } else {
             loop.forEachPair(n, (st, i0, i1) -> {
                 int m0 = loop.gather(st, structure, list, i0, map, radius, weight);
-                kern.computeU(st.ws);
+                kern.computeU(st.ws, derivatives);
                 int el0 = map[structure.speciesOf(i0)];
                 SnapAtomLoop.State s1 = st;
                 int m1 = 0;
@@ -219,7 +219,7 @@ public final class SnapPotential implements LinearPotential {
                 if (i1 >= 0) {
                     s1 = st.partner;
                     m1 = loop.gather(s1, structure, list, i1, map, radius, weight);
-                    kern.computeU(s1.ws);
+                    kern.computeU(s1.ws, derivatives);
                     el1 = map[structure.speciesOf(i1)];
                 }
                 int off1 = i1 >= 0 ? i1 * k : -1;
