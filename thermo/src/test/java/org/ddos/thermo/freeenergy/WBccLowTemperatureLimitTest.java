@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * The low-temperature check of the method with a real, anharmonic potential, at small scale (about 2 s of sampling): a
+ * The low-temperature check of the method with a real, anharmonic potential, at small scale: a
  * Hessian-isosurface campaign of bcc W (2x2x2 cubic cells, 16 atoms, a = 3.1856 Å, the W SNAP
  * example potential) through our sampler and archive, predicted for the potential's own
  * coefficients, must give at 50-150 K the classical harmonic free energy of that potential's Hessian,
