@@ -551,8 +551,9 @@ public final class SnapBispectrum {
         boolean inner;
         final double[] ucR; // u of one neighbour, compact layout
         final double[] ucI;
-        double[] ulR; // u of every neighbour, compact layout, at e * compactSize (filled by computeU)
-        double[] ulI;
+        // W of every neighbour, two neighbours (e, e + 1) per lane pair, compact layout:
+        // [4 compactSize (e / 2) + 4 q + lane] real, [... + 2 + lane] imaginary (filled by computeU)
+        double[] ul;
         final double[] coef; // force contraction coefficients, [10 c + q]
         final double[] ut; // total U of the central atom, interleaved: [2 jju] real, [2 jju + 1] imaginary
         final double[] y; // adjoint Y, interleaved, half-plane weights folded in
@@ -569,8 +570,7 @@ public final class SnapBispectrum {
             int nu = k.idxuMax;
             ucR = new double[k.compactSize];
             ucI = new double[k.compactSize];
-            ulR = new double[64 * k.compactSize];
-            ulI = new double[64 * k.compactSize];
+            ul = new double[2 * 65 * k.compactSize];
             coef = new double[10 * k.compactSize];
             ut = new double[2 * nu];
             y = new double[2 * nu];
@@ -634,8 +634,7 @@ public final class SnapBispectrum {
             wj = java.util.Arrays.copyOf(wj, cap);
             rinner = java.util.Arrays.copyOf(rinner, cap);
             drinner = java.util.Arrays.copyOf(drinner, cap);
-            ulR = java.util.Arrays.copyOf(ulR, cap * kernel.compactSize);
-            ulI = java.util.Arrays.copyOf(ulI, cap * kernel.compactSize);
+            ul = java.util.Arrays.copyOf(ul, 2 * (cap + 1) * kernel.compactSize);
         }
     }
 
@@ -702,24 +701,22 @@ public final class SnapBispectrum {
                 ut[2 * (jju + ma * (j + 1) + ma)] = WSELF;
             }
         }
-        final double[] uR = ws.ulR;
-        final double[] uI = ws.ulI;
+        final double[] u = ws.ul;
         final double[] tR = ws.ucR;
         final double[] tI = ws.ucI;
         final double[] f = wScale;
         final int nc = compactSize;
         java.util.Arrays.fill(tR, 0.0);
         java.util.Arrays.fill(tI, 0.0);
-        for (int e = 0; e < ws.n; e++) {
-            final int off = keepNeighbors ? e * nc : 0;
-            double r = neighborW(ws, e, uR, uI, off);
-            double s = sfac(r, ws.rcut[e]) * ws.wj[e];
-            if (ws.inner) {
-                s *= sfacInner(r, ws.rinner[e], ws.drinner[e]);
-            }
-            for (int k = 0; k < nc; k++) {
-                tR[k] += s * uR[off + k];
-                tI[k] += s * uI[off + k];
+        for (int e = 0; e < ws.n; e += 2) {
+            final int e1 = e + 1 < ws.n ? e + 1 : e; // an odd last neighbour runs with itself, weight 0
+            final int off = keepNeighbors ? 2 * e * nc : 0;
+            neighborW2(ws, e, e1, u, off);
+            final double s0 = switchedWeight(ws, e);
+            final double s1 = e1 != e ? switchedWeight(ws, e1) : 0.0;
+            for (int k = 0, q = off; k < nc; k++, q += 4) {
+                tR[k] += s0 * u[q] + s1 * u[q + 1];
+                tI[k] += s0 * u[q + 2] + s1 * u[q + 3];
             }
         }
         for (int j = 0; j <= twojmax; j++) {
@@ -809,6 +806,117 @@ public final class SnapBispectrum {
             }
         }
         return r;
+    }
+
+    /** @return w_j fc(r_ij) (times the inner switch when present) of neighbour e */
+    private double switchedWeight(Workspace ws, int e) {
+        final double x = ws.rij[3 * e];
+        final double y = ws.rij[3 * e + 1];
+        final double z = ws.rij[3 * e + 2];
+        final double r = Math.sqrt(x * x + y * y + z * z);
+        double s = sfac(r, ws.rcut[e]) * ws.wj[e];
+        if (ws.inner) {
+            s *= sfacInner(r, ws.rinner[e], ws.drinner[e]);
+        }
+        return s;
+    }
+
+    /**
+     * W of two neighbours e0 and e1 at once (as {@link #neighborW}; two independent recursions in
+     * lockstep share the loop control), into u at off in the lane-pair layout of {@code Workspace.ul}.
+     */
+    private void neighborW2(Workspace ws, int e0, int e1, double[] u, int off) {
+        double ar0;
+        double ai0;
+        double br0;
+        double bi0;
+        double ar1;
+        double ai1;
+        double br1;
+        double bi1;
+        {
+            final double x = ws.rij[3 * e0];
+            final double y = ws.rij[3 * e0 + 1];
+            final double z = ws.rij[3 * e0 + 2];
+            final double rsq = x * x + y * y + z * z;
+            final double r = Math.sqrt(rsq);
+            final double rc = ws.rcut[e0];
+            final double z0 = r / Math.tan((r - rmin0) * rfac0 * Math.PI / (rc - rmin0));
+            final double r0inv = 1.0 / Math.sqrt(rsq + z0 * z0);
+            ar0 = r0inv * z0;
+            ai0 = -r0inv * z;
+            br0 = r0inv * y;
+            bi0 = -r0inv * x;
+        }
+        {
+            final double x = ws.rij[3 * e1];
+            final double y = ws.rij[3 * e1 + 1];
+            final double z = ws.rij[3 * e1 + 2];
+            final double rsq = x * x + y * y + z * z;
+            final double r = Math.sqrt(rsq);
+            final double rc = ws.rcut[e1];
+            final double z0 = r / Math.tan((r - rmin0) * rfac0 * Math.PI / (rc - rmin0));
+            final double r0inv = 1.0 / Math.sqrt(rsq + z0 * z0);
+            ar1 = r0inv * z0;
+            ai1 = -r0inv * z;
+            br1 = r0inv * y;
+            bi1 = -r0inv * x;
+        }
+        u[off] = 1.0;
+        u[off + 1] = 1.0;
+        u[off + 2] = 0.0;
+        u[off + 3] = 0.0;
+        for (int j = 1; j <= twojmax; j++) {
+            final int pBlk = off + 4 * cBlock[j - 1];
+            final int qBlk = off + 4 * cBlock[j];
+            for (int mb = 0; 2 * mb <= j; mb++) {
+                final int p = pBlk + 4 * mb * j;
+                final int q = qBlk + 4 * mb * (j + 1);
+                double c0r = 0.0;
+                double c0i = 0.0;
+                double c1r = 0.0;
+                double c1i = 0.0;
+                for (int ma = 0; ma < j; ma++) {
+                    final int pp = p + 4 * ma;
+                    final int qq = q + 4 * ma;
+                    final double r0 = u[pp];
+                    final double r1 = u[pp + 1];
+                    final double i0 = u[pp + 2];
+                    final double i1 = u[pp + 3];
+                    u[qq] = c0r + (ar0 * r0 + ai0 * i0);
+                    u[qq + 1] = c1r + (ar1 * r1 + ai1 * i1);
+                    u[qq + 2] = c0i + (ar0 * i0 - ai0 * r0);
+                    u[qq + 3] = c1i + (ar1 * i1 - ai1 * r1);
+                    c0r = -(br0 * r0 + bi0 * i0);
+                    c1r = -(br1 * r1 + bi1 * i1);
+                    c0i = -(br0 * i0 - bi0 * r0);
+                    c1i = -(br1 * i1 - bi1 * r1);
+                }
+                final int qq = q + 4 * j;
+                u[qq] = c0r;
+                u[qq + 1] = c1r;
+                u[qq + 2] = c0i;
+                u[qq + 3] = c1i;
+            }
+            if ((j & 1) == 1) {
+                final int mbs = (j - 1) / 2;
+                int src = qBlk + 4 * mbs * (j + 1);
+                int dst = qBlk + 4 * ((mbs + 1) * (j + 1) + j);
+                for (int ma = 0; ma <= j; ma++, src += 4, dst -= 4) {
+                    if (((ma - mbs) & 1) == 0) {
+                        u[dst] = u[src];
+                        u[dst + 1] = u[src + 1];
+                        u[dst + 2] = -u[src + 2];
+                        u[dst + 3] = -u[src + 3];
+                    } else {
+                        u[dst] = -u[src];
+                        u[dst + 1] = -u[src + 1];
+                        u[dst + 2] = u[src + 2];
+                        u[dst + 3] = u[src + 3];
+                    }
+                }
+            }
+        }
     }
 
     // ------------------------------------------------------------------ Z, B, Y
@@ -1177,30 +1285,33 @@ public final class SnapBispectrum {
     public void deidrj(Workspace ws, double[] dedr, int offset) {
         final double[] c = ws.coef;
         forceCoefficients(ws.y, c);
-        final double[] uR = ws.ulR;
-        final double[] uI = ws.ulI;
+        final double[] u = ws.ul;
         final int nc = compactSize;
         for (int e = 0; e < ws.n; e++) {
-            final int off = e * nc;
+            final int base = 2 * (e & ~1) * nc + (e & 1); // lane (e & 1) of the pair holding e
             double p0 = 0.0;
             double p1 = 0.0;
             double p2 = 0.0;
             double p3 = 0.0;
             double p4 = 0.0;
-            for (int q = 0, k = 0; q < nc; q++, k += 10) {
-                final double ur = uR[off + q];
-                final double ui = uI[off + q];
+            for (int q = base, k = 0; k < 10 * nc; q += 4, k += 10) {
+                final double ur = u[q];
+                final double ui = u[q + 2];
                 p0 += c[k] * ur + c[k + 1] * ui;
                 p1 += c[k + 2] * ur + c[k + 3] * ui;
                 p2 += c[k + 4] * ur + c[k + 5] * ui;
                 p3 += c[k + 6] * ur + c[k + 7] * ui;
                 p4 += c[k + 8] * ur + c[k + 9] * ui;
             }
-            final double x = ws.rij[3 * e];
-            final double y = ws.rij[3 * e + 1];
-            final double z = ws.rij[3 * e + 2];
-            neighborDerivative(ws, e, Math.sqrt(x * x + y * y + z * z), p0, p1, p2, p3, p4, dedr, offset + 3 * e);
+            neighborDerivative(ws, e, distance(ws, e), p0, p1, p2, p3, p4, dedr, offset + 3 * e);
         }
+    }
+
+    private static double distance(Workspace ws, int e) {
+        final double x = ws.rij[3 * e];
+        final double y = ws.rij[3 * e + 1];
+        final double z = ws.rij[3 * e + 2];
+        return Math.sqrt(x * x + y * y + z * z);
     }
 
     /**
