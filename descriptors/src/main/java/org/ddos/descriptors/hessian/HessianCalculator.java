@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.ddos.descriptors.neighbors.SkinNeighborList;
 import org.ddos.descriptors.potential.Potential;
 import org.ddos.descriptors.structure.Structure;
 import org.ejml.data.DMatrixRMaj;
@@ -63,16 +64,20 @@ public final class HessianCalculator {
         DMatrixRMaj h = new DMatrixRMaj(dim, dim);
         double[] data = h.data;
         AtomicInteger nextColumn = new AtomicInteger();
+        // one neighbour list per worker, built once: the displaced configurations stay within its skin
+        final double skin = Math.max(0.1, 4 * step);
         Runnable worker = () -> {
             double[] x = structure.positions();
             double[] fPlus = new double[dim];
             double[] fMinus = new double[dim];
+            double rc = potential.cutoff();
+            SkinNeighborList list = rc > 0 && Double.isFinite(rc) ? new SkinNeighborList(structure, rc, skin) : null;
             for (int a = nextColumn.getAndIncrement(); a < dim; a = nextColumn.getAndIncrement()) {
                 double x0 = x[a];
                 x[a] = x0 + step;
-                potential.compute(structure.withPositions(x), fPlus, null);
+                forces(potential, structure.withPositions(x), list, fPlus);
                 x[a] = x0 - step;
-                potential.compute(structure.withPositions(x), fMinus, null);
+                forces(potential, structure.withPositions(x), list, fMinus);
                 x[a] = x0;
                 int row = a * dim;
                 for (int b = 0; b < dim; b++) {
@@ -111,6 +116,14 @@ public final class HessianCalculator {
         }
         symmetrize(h);
         return h;
+    }
+
+    private static void forces(Potential potential, Structure displaced, SkinNeighborList list, double[] f) {
+        if (list != null && list.updateWithinSkin(displaced.positionsView())) {
+            potential.compute(displaced, list, f, null);
+        } else {
+            potential.compute(displaced, f, null);
+        }
     }
 
     /** Replaces H by (H + H^T) / 2 in place. */

@@ -92,10 +92,11 @@ public final class CellListNeighborList implements NeighborList {
             wrapShift[e] = (int) f;
         }
 
-        // Bins: width >= r_c along each axis when the cell allows it; cap the bin count near N.
+        // Bins: width >= r_c / 2 along each axis when the cell allows it (a 5x5x5 stencil visits about
+        // 15.6 r_c^3 instead of 27 r_c^3 with bins of width r_c); cap the bin count near N.
         int[] m = new int[3];
         for (int a = 0; a < 3; a++) {
-            double q = Math.floor(h[a] / (cutoff * (1 + 1e-9)));
+            double q = Math.floor(2 * h[a] / (cutoff * (1 + 1e-9))); // bins of width >= r_c / 2
             m[a] = (int) Math.max(1, Math.min(q, 1 << 20));
         }
         long maxBins = 4L * Math.max(n, 1) + 27;

@@ -87,6 +87,34 @@ public final class SkinNeighborList implements NeighborList {
     }
 
     /**
+     * Refreshes the list for new positions only when no atom has moved more than skin / 2 from the
+     * positions of the last build; otherwise leaves the list unchanged and returns false. Unlike
+     * {@link #update(double[])} this never rebuilds, so the entry order is always that of the last
+     * build: samplers that draw independent configurations around one reference (isosurface sampling)
+     * get results that depend only on each configuration, not on the ones before it.
+     *
+     * @param positions flat, length 3N, Å (same cell, same atom order)
+     * @return true when the list now describes {@code positions}; false when the caller needs a fresh list
+     * @throws IllegalArgumentException on a wrong length
+     */
+    public boolean updateWithinSkin(double[] positions) {
+        if (positions.length != 3 * atomCount) {
+            throw new IllegalArgumentException("positions has length " + positions.length + ", expected " + 3 * atomCount);
+        }
+        double limit2 = 0.25 * skin * skin;
+        for (int e = 0; e < positions.length; e += 3) {
+            double dx = positions[e] - referencePositions[e];
+            double dy = positions[e + 1] - referencePositions[e + 1];
+            double dz = positions[e + 2] - referencePositions[e + 2];
+            if (!(dx * dx + dy * dy + dz * dz <= limit2)) { // also catches NaN
+                return false;
+            }
+        }
+        filter(positions);
+        return true;
+    }
+
+    /**
      * Refreshes the list for a structure with the same atoms; a changed cell forces a rebuild.
      *
      * @return true when the candidates had to be rebuilt

@@ -1,5 +1,6 @@
 package org.ddos.descriptors.potential;
 
+import org.ddos.descriptors.neighbors.NeighborList;
 import org.ddos.descriptors.structure.Structure;
 
 /**
@@ -25,6 +26,15 @@ public interface Potential {
      *     species, wrong array lengths)
      */
     double compute(Structure structure, double[] forces, double[] virial);
+
+    /**
+     * As {@link #compute(Structure, double[], double[])} with a neighbour list the caller keeps (built
+     * for at least {@link #cutoff()} on this structure's positions), so that repeated calls on nearby
+     * configurations (finite differences, MD, sampling) skip the list build. The default ignores the list.
+     */
+    default double compute(Structure structure, NeighborList list, double[] forces, double[] virial) {
+        return compute(structure, forces, virial);
+    }
 
     /** @return the total energy (eV) */
     default double energy(Structure structure) {

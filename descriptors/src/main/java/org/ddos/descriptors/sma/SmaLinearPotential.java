@@ -60,17 +60,32 @@ public final class SmaLinearPotential implements LinearPotential {
     }
 
     @Override
+    public double compute(Structure structure, NeighborList list, double[] forces, double[] virial) {
+        return potential.compute(structure, list, forces, virial);
+    }
+
+    @Override
     public double[] meanDescriptor(Structure structure) {
-        double[] b = atomDescriptors(structure, CellListNeighborList.build(structure, cutoff()));
-        int n = structure.atomCount();
         double[] mean = new double[2];
+        meanDescriptor(structure, CellListNeighborList.build(structure, cutoff()), mean);
+        return mean;
+    }
+
+    @Override
+    public void meanDescriptor(Structure structure, NeighborList list, double[] mean) {
+        if (mean.length != 2) {
+            throw new IllegalArgumentException("out must have length K = 2, got " + mean.length);
+        }
+        double[] b = atomDescriptors(structure, list);
+        int n = structure.atomCount();
+        mean[0] = 0;
+        mean[1] = 0;
         for (int i = 0; i < n; i++) {
             mean[0] += b[2 * i];
             mean[1] += b[2 * i + 1];
         }
         mean[0] /= n;
         mean[1] /= n;
-        return mean;
     }
 
     /**

@@ -70,6 +70,11 @@ public final class SmaPotential implements Potential {
         return compute(structure, CellListNeighborList.build(structure, cutoff()), forces, virial, null);
     }
 
+    @Override
+    public double compute(Structure structure, NeighborList list, double[] forces, double[] virial) {
+        return compute(structure, list, forces, virial, null);
+    }
+
     /**
      * As {@link #compute(Structure, double[], double[])} with a prebuilt neighbour list (e.g. a
      * {@link org.ddos.descriptors.neighbors.SkinNeighborList} in MD), optionally per-atom energies.

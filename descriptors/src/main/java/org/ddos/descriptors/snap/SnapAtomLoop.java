@@ -23,21 +23,39 @@ final class SnapAtomLoop {
     private final double[] dinner;
     private final ConcurrentLinkedQueue<State> pool = new ConcurrentLinkedQueue<>();
 
-    /** Per-thread state: the kernel workspace and the list entries of the current neighbours. */
+    /**
+     * Per-thread state: the kernel workspace and the list entries of the current neighbours, and a
+     * second lane (partner) with the pair workspace for running two atoms together.
+     */
     static final class State {
         final SnapBispectrum.Workspace ws;
         int[] entry = new int[64];
         final double[] vec;
         double[] tmp = new double[192];
+        final State partner;
+        final SnapBispectrum.PairWorkspace pair;
+        final double[] pairOut; // B of the two atoms of a pair, 2 K
 
         State(SnapBispectrum kernel) {
+            this(kernel, true);
+        }
+
+        private State(SnapBispectrum kernel, boolean withPartner) {
             ws = kernel.newWorkspace();
             vec = new double[kernel.componentCount()];
+            partner = withPartner ? new State(kernel, false) : null;
+            pair = withPartner ? kernel.newPairWorkspace() : null;
+            pairOut = new double[2 * kernel.componentCount()];
         }
     }
 
     interface AtomTask {
         void run(State state, int atom);
+    }
+
+    /** Work on atoms i0 and i1 = i0 + 1 (lanes state and state.partner), or on i0 alone when i1 = -1. */
+    interface PairTask {
+        void run(State state, int i0, int i1);
     }
 
     SnapAtomLoop(SnapParameters parameters, SnapBispectrum kernel, int threads) {
@@ -77,6 +95,39 @@ final class SnapAtomLoop {
             try {
                 for (int i = lo; i < hi; i++) {
                     task.run(s, i);
+                }
+            } finally {
+                pool.offer(s);
+            }
+        });
+    }
+
+    /**
+     * Runs atoms in pairs (0, 1), (2, 3), ... (the last one alone when N is odd), pairs spread over
+     * the threads in contiguous chunks.
+     */
+    void forEachPair(int n, PairTask task) {
+        final int pairs = (n + 1) / 2;
+        int tasks = Math.min(threads, Math.max(1, n / MIN_ATOMS_PER_THREAD));
+        if (tasks == 1) {
+            State s = acquire();
+            try {
+                for (int p = 0; p < pairs; p++) {
+                    task.run(s, 2 * p, 2 * p + 1 < n ? 2 * p + 1 : -1);
+                }
+            } finally {
+                pool.offer(s);
+            }
+            return;
+        }
+        int chunks = Math.min(pairs, tasks * 4);
+        IntStream.range(0, chunks).parallel().forEach(c -> {
+            int lo = (int) ((long) pairs * c / chunks);
+            int hi = (int) ((long) pairs * (c + 1) / chunks);
+            State s = acquire();
+            try {
+                for (int p = lo; p < hi; p++) {
+                    task.run(s, 2 * p, 2 * p + 1 < n ? 2 * p + 1 : -1);
                 }
             } finally {
                 pool.offer(s);

@@ -115,10 +115,16 @@ public final class SnapDescriptors {
         final int[] map = SnapAtomLoop.resolveElements(coefficients, mapping, structure);
         final double[] out = new double[n * k];
         final SnapBispectrum kern = loop.kernel;
-        loop.forEachAtom(n, (st, i) -> {
-            loop.gather(st, structure, list, i, map, radius, weight);
-            kern.computeU(st.ws);
-            kern.bispectrum(st.ws, out, i * k);
+        loop.forEachPair(n, (st, i0, i1) -> {
+            loop.gather(st, structure, list, i0, map, radius, weight);
+            kern.computeU(st.ws, false);
+            SnapBispectrum.Workspace w1 = st.ws;
+            if (i1 >= 0) {
+                loop.gather(st.partner, structure, list, i1, map, radius, weight);
+                kern.computeU(st.partner.ws, false);
+                w1 = st.partner.ws;
+            }
+            kern.bispectrumPair(st.ws, w1, st.pair, out, i0 * k, i1 >= 0 ? i1 * k : -1);
         });
         return out;
     }
@@ -126,6 +132,54 @@ public final class SnapDescriptors {
     /** @return D, length K: the mean over atoms of B_i */
     public double[] mean(Structure structure) {
         return mean(perAtom(structure), structure.atomCount(), componentCount());
+    }
+
+    /**
+     * D for a structure with a given neighbour list (e.g. a {@link org.ddos.descriptors.neighbors.SkinNeighborList}
+     * reused across samples), without allocating: on one thread the per-atom components are summed
+     * as they are made, in atom order, giving exactly {@link #mean(Structure)}.
+     *
+     * @param list built for at least {@link #cutoff()} on this structure's positions
+     * @param out receives D, length K
+     * @throws IllegalArgumentException when the list does not fit or out has the wrong length
+     */
+    public void mean(Structure structure, NeighborList list, double[] out) {
+        checkList(structure, list);
+        final int k = componentCount();
+        if (out.length != k) {
+            throw new IllegalArgumentException("out must have length K = " + k + ", got " + out.length);
+        }
+        final int n = structure.atomCount();
+        if (loop.threads > 1) {
+            System.arraycopy(mean(perAtom(structure, list), n, k), 0, out, 0, k);
+            return;
+        }
+        final int[] map = SnapAtomLoop.resolveElements(coefficients, mapping, structure);
+        final SnapBispectrum kern = loop.kernel;
+        Arrays.fill(out, 0.0);
+        loop.forEachPair(n, (st, i0, i1) -> {
+            loop.gather(st, structure, list, i0, map, radius, weight);
+            kern.computeU(st.ws, false);
+            SnapBispectrum.Workspace w1 = st.ws;
+            if (i1 >= 0) {
+                loop.gather(st.partner, structure, list, i1, map, radius, weight);
+                kern.computeU(st.partner.ws, false);
+                w1 = st.partner.ws;
+            }
+            final double[] b = st.pairOut;
+            kern.bispectrumPair(st.ws, w1, st.pair, b, 0, i1 >= 0 ? k : -1);
+            for (int c = 0; c < k; c++) {
+                out[c] += b[c];
+            }
+            if (i1 >= 0) {
+                for (int c = 0; c < k; c++) {
+                    out[c] += b[k + c];
+                }
+            }
+        });
+        for (int c = 0; c < k; c++) {
+            out[c] /= n;
+        }
     }
 
     static double[] mean(double[] perAtom, int n, int k) {
@@ -157,7 +211,7 @@ public final class SnapDescriptors {
         final SnapBispectrum kern = loop.kernel;
         loop.forEachAtom(n, (st, i) -> {
             int m = loop.gather(st, structure, list, i, map, radius, weight);
-            kern.computeU(st.ws);
+            kern.computeU(st.ws, false);
             kern.computeZ(st.ws, null, 0);
             for (int e = 0; e < m; e++) {
                 int entry = st.entry[e];

@@ -124,6 +124,16 @@ public final class SnapPotential implements LinearPotential {
     }
 
     @Override
+    public void meanDescriptor(Structure structure, NeighborList list, double[] out) {
+        descriptors.mean(structure, list, out);
+    }
+
+    @Override
+    public double compute(Structure structure, NeighborList list, double[] forces, double[] virial) {
+        return compute(structure, list, forces, virial, null);
+    }
+
+    @Override
     public double compute(Structure structure, double[] forces, double[] virial) {
         return compute(structure, CellListNeighborList.build(structure, cutoff), forces, virial, null);
     }
@@ -173,21 +183,14 @@ public final class SnapPotential implements LinearPotential {
         final int entries = derivatives ? SnapAtomLoop.entryCount(list) : 0;
         final double[] dedr = new double[3 * entries];
         final SnapBispectrum kern = loop.kernel;
-        loop.forEachAtom(n, (st, i) -> {
-            int m = loop.gather(st, structure, list, i, map, radius, weight);
-            int el = map[structure.speciesOf(i)];
-            kern.computeU(st.ws);
-            final double[] be = beta[el];
-            if (derivatives && !quadratic) {
-                kern.bispectrumAndY(st.ws, be, b, i * k);
-            } else {
+        if (quadratic) {
+            loop.forEachAtom(n, (st, i) -> {
+                int m = loop.gather(st, structure, list, i, map, radius, weight);
+                int el = map[structure.speciesOf(i)];
+                kern.computeU(st.ws);
                 kern.bispectrum(st.ws, b, i * k);
-            }
-            double ei = beta0[el];
-            for (int c = 0; c < k; c++) {
-                ei += be[c] * b[i * k + c];
-            }
-            if (quadratic) {
+                final double[] be = beta[el];
+                double ei = beta0[el];
                 // E += B.alpha.B / 2 and dE/dB = beta + alpha.B
                 final double[] a = alpha[el];
                 final double[] g = st.vec;
@@ -196,27 +199,47 @@ public final class SnapPotential implements LinearPotential {
                     for (int c = 0; c < k; c++) {
                         s += a[r * k + c] * b[i * k + c];
                     }
-                    ei += 0.5 * b[i * k + r] * s;
+                    ei += be[r] * b[i * k + r] + 0.5 * b[i * k + r] * s;
                     g[r] = be[r] + s;
                 }
+                energies[i] = ei;
                 if (derivatives) {
                     kern.computeY(st.ws, g);
+                    storeDerivatives(kern, st, m, dedr);
                 }
-            }
-            energies[i] = ei;
-            if (derivatives) {
-                if (st.tmp.length < 3 * m) {
-                    st.tmp = new double[3 * m];
+            });
+        } else {
+            loop.forEachPair(n, (st, i0, i1) -> {
+                int m0 = loop.gather(st, structure, list, i0, map, radius, weight);
+                kern.computeU(st.ws, derivatives);
+                int el0 = map[structure.speciesOf(i0)];
+                SnapAtomLoop.State s1 = st;
+                int m1 = 0;
+                int el1 = el0;
+                if (i1 >= 0) {
+                    s1 = st.partner;
+                    m1 = loop.gather(s1, structure, list, i1, map, radius, weight);
+                    kern.computeU(s1.ws, derivatives);
+                    el1 = map[structure.speciesOf(i1)];
                 }
-                kern.deidrj(st.ws, st.tmp, 0);
-                for (int e = 0; e < m; e++) {
-                    int entry = st.entry[e];
-                    dedr[3 * entry] = st.tmp[3 * e];
-                    dedr[3 * entry + 1] = st.tmp[3 * e + 1];
-                    dedr[3 * entry + 2] = st.tmp[3 * e + 2];
+                int off1 = i1 >= 0 ? i1 * k : -1;
+                if (derivatives) {
+                    kern.bispectrumAndYPair(st.ws, s1.ws, st.pair, beta[el0], beta[el1], b, i0 * k, off1);
+                } else {
+                    kern.bispectrumPair(st.ws, s1.ws, st.pair, b, i0 * k, off1);
                 }
-            }
-        });
+                energies[i0] = linearEnergy(el0, b, i0 * k);
+                if (derivatives) {
+                    storeDerivatives(kern, st, m0, dedr);
+                }
+                if (i1 >= 0) {
+                    energies[i1] = linearEnergy(el1, b, i1 * k);
+                    if (derivatives) {
+                        storeDerivatives(kern, s1, m1, dedr);
+                    }
+                }
+            });
+        }
         double energy = 0.0;
         for (int i = 0; i < n; i++) {
             energy += energies[i];
@@ -273,6 +296,29 @@ public final class SnapPotential implements LinearPotential {
             }
         }
         return energy;
+    }
+
+    private double linearEnergy(int element, double[] b, int offset) {
+        final double[] be = beta[element];
+        double e = beta0[element];
+        for (int c = 0; c < be.length; c++) {
+            e += be[c] * b[offset + c];
+        }
+        return e;
+    }
+
+    /** dE_i/dr_ij of the state's current atom (after its Y) into the per-entry array. */
+    private static void storeDerivatives(SnapBispectrum kern, SnapAtomLoop.State st, int m, double[] dedr) {
+        if (st.tmp.length < 3 * m) {
+            st.tmp = new double[3 * m];
+        }
+        kern.deidrj(st.ws, st.tmp, 0);
+        for (int e = 0; e < m; e++) {
+            int entry = st.entry[e];
+            dedr[3 * entry] = st.tmp[3 * e];
+            dedr[3 * entry + 1] = st.tmp[3 * e + 1];
+            dedr[3 * entry + 2] = st.tmp[3 * e + 2];
+        }
     }
 
     @Override

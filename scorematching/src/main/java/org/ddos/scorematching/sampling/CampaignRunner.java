@@ -15,6 +15,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.ddos.descriptors.neighbors.CellListNeighborList;
+import org.ddos.descriptors.neighbors.SkinNeighborList;
 import org.ddos.descriptors.potential.LinearPotential;
 import org.ddos.descriptors.potential.Potential;
 import org.ddos.descriptors.snap.SnapPotential;
@@ -166,7 +168,9 @@ public final class CampaignRunner {
             for (int s = 0; s < settings.strains().length; s++) {
                 Structure strained = strained(lattice, settings.strains()[s]);
                 progress.update(done[0], total, "Hessian (strain " + settings.strains()[s] + ")");
-                HarmonicReference ref = HarmonicReference.of(reference, strained, threads);
+                // the Hessian's columns run on the worker threads: one thread per force call
+                Potential hessianPotential = threads > 1 && reference instanceof SnapPotential sp ? sp.withThreads(1) : reference;
+                HarmonicReference ref = HarmonicReference.of(hessianPotential, strained, threads);
                 IsosurfaceSampler sampler = new IsosurfaceSampler(ref, settings.flavor());
                 if (states.size() <= s) {
                     states.add(newState(strained, ref, settings.strains()[s]));
@@ -191,7 +195,7 @@ public final class CampaignRunner {
                     long t = state.committed(iso);
                     done[0] += t;
                     progress.update(done[0], total, "isosurface " + (iso + 1) + "/" + g);
-                    int wave = Math.max(8 * threads, 16);
+                    int wave = Math.max(32 * threads, 64);
                     while (t < perShard) {
                         int count = (int) Math.min(wave, perShard - t);
                         double[][] d = new double[count][];
@@ -263,29 +267,72 @@ public final class CampaignRunner {
                 new int[] {shard}, new IsosurfaceAccumulator[g], new long[g]);
     }
 
+    /**
+     * Per-thread sampling state for one strained lattice: a neighbour list of the lattice with a wide
+     * skin (reused for every sample whose atoms all stay within skin / 2 of the lattice; otherwise a
+     * fresh list is built for that sample, so each result depends only on its own sample) and the
+     * scratch arrays. Nothing is allocated per sample except the descriptor row kept for compression.
+     */
+    private static final class SampleWorker {
+        final Structure lattice;
+        final SkinNeighborList list;
+        final double[] z;
+        final double[] u;
+        final double[] x;
+
+        SampleWorker(Structure lattice, double cutoff, int modes) {
+            this.lattice = lattice;
+            this.list = new SkinNeighborList(lattice, cutoff, SAMPLING_SKIN);
+            int n3 = 3 * lattice.atomCount();
+            z = new double[modes];
+            u = new double[n3];
+            x = new double[n3];
+        }
+    }
+
+    /** Skin of the sampling neighbour list (Å): samples with every atom within 1 Å of its site reuse it. */
+    static final double SAMPLING_SKIN = 2.0;
+
+    private final ThreadLocal<SampleWorker> workers = new ThreadLocal<>();
+
+    private SampleWorker worker(Structure strained, IsosurfaceSampler sampler) {
+        SampleWorker w = workers.get();
+        if (w == null || w.lattice != strained) {
+            w = new SampleWorker(strained, descriptor.cutoff(), sampler.reference().modeCount());
+            workers.set(w);
+        }
+        return w;
+    }
+
     /** Evaluates samples j = first + c * stride, c = 0..count-1, of isosurface iso in parallel. */
     private double[][] evaluate(ExecutorService pool, IsosurfaceSampler sampler, Structure strained, int strain, int iso,
             double h, long first, int stride, int count) throws InterruptedException {
-        int blocks = Math.min(count, threads * 4);
+        int blocks = Math.min(count, threads);
         List<Future<?>> futures = new ArrayList<>();
         double[][] out = new double[count][];
+        final int k = descriptor.descriptorCount();
         for (int b = 0; b < blocks; b++) {
             final int from = (int) ((long) count * b / blocks);
             final int to = (int) ((long) count * (b + 1) / blocks);
             futures.add(pool.submit(() -> {
-                int n3 = 3 * strained.atomCount();
-                double[] z = new double[sampler.reference().modeCount()];
-                double[] u = new double[n3];
-                double[] x0 = strained.positions();
-                double[] x = new double[n3];
+                SampleWorker w = worker(strained, sampler);
+                double[] x0 = strained.positionsView();
+                int n3 = x0.length;
                 for (int c = from; c < to; c++) {
                     long j = first + (long) c * stride;
                     SplittableRandom rng = new SplittableRandom(sampleSeed(settings.seed(), strain, iso, j));
-                    sampler.displace(h, rng, z, u);
+                    sampler.displace(h, rng, w.z, w.u);
                     for (int a = 0; a < n3; a++) {
-                        x[a] = x0[a] + u[a];
+                        w.x[a] = x0[a] + w.u[a];
                     }
-                    out[c] = descriptor.meanDescriptor(strained.withPositions(x));
+                    Structure sample = strained.withPositions(w.x);
+                    double[] d = new double[k];
+                    if (w.list.updateWithinSkin(w.x)) {
+                        descriptor.meanDescriptor(sample, w.list, d);
+                    } else {
+                        descriptor.meanDescriptor(sample, CellListNeighborList.build(sample, descriptor.cutoff()), d);
+                    }
+                    out[c] = d;
                 }
             }));
         }

@@ -38,6 +38,9 @@ public final class ArchiveCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** Bootstrap resamples for the covariance-eigenvalue errors reported by info and export. */
+    static final int BOOTSTRAP_REPLICAS = 200;
+
     static String version() {
         try {
             return new DdosCommand.Version().getVersion()[0];
@@ -93,6 +96,22 @@ public final class ArchiveCommand implements Runnable {
                 m.put("U_0_eV", c.energyScale());
                 m.put("log_det", c.logMeanEigenvalue());
                 m.put("alpha_shift", c.alphaShift());
+                // bootstrap error of the covariance eigenvalues, relative, over all isosurfaces and modes
+                java.util.List<Double> rel = new java.util.ArrayList<>();
+                for (var st : c.isosurfaces()) {
+                    double[] ev = st.covarianceEigenvalues();
+                    double[] err = st.covarianceEigenvalueBootstrapError(BOOTSTRAP_REPLICAS, 1);
+                    for (int q = 0; q < ev.length; q++) {
+                        if (ev[q] > 0) {
+                            rel.add(err[q] / ev[q]);
+                        }
+                    }
+                }
+                java.util.Collections.sort(rel);
+                if (!rel.isEmpty()) {
+                    m.put("cov_eval_bootstrap_rel_error_median", rel.get(rel.size() / 2));
+                    m.put("cov_eval_bootstrap_rel_error_max", rel.get(rel.size() - 1));
+                }
                 if (!a.states().isEmpty()) {
                     m.put("strain", a.states().get(i).strain);
                 }
@@ -243,6 +262,7 @@ public final class ArchiveCommand implements Runnable {
                         d.put("IsoSurfaceMeasured_mean", s.isosurface());
                         d.put("D_mean", s.mean());
                         d.put("cov_eval", s.covarianceEigenvalues());
+                        d.put("cov_eval_err", s.covarianceEigenvalueBootstrapError(BOOTSTRAP_REPLICAS, 1));
                         d.put("cov_evec", s.rotation());
                         d.put("cov_bins", s.binEdges());
                         d.put("cov_counts", s.counts());
