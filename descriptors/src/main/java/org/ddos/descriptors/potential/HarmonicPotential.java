@@ -18,7 +18,7 @@ import org.ejml.data.DMatrixRMaj;
  * <p>As a {@link LinearPotential}: one descriptor D = (U - E_0) / N (the harmonic energy per atom)
  * with beta0 = E_0 / N and theta = (1), so E = N (beta0 + theta . D) and D_0 = 0.
  *
- * <p>Immutable and thread-safe; {@link #compute} costs O((3N)^2) and allocates nothing.
+ * <p>Immutable and thread-safe; {@link #compute} costs O((3N)^2) (one length-3N scratch array per call).
  */
 public final class HarmonicPotential implements LinearPotential {
     private final double[] reference;
@@ -136,17 +136,21 @@ public final class HarmonicPotential implements LinearPotential {
             throw new IllegalArgumentException("positions and forces must have length 3N = " + dimension);
         }
         int n = dimension;
+        double[] u = new double[n]; // O(N) scratch against O(N^2) work: keeps the class immutable
+        for (int a = 0; a < n; a++) {
+            u[a] = positions[a] - reference[a];
+        }
         double e = 0;
         for (int a = 0; a < n; a++) {
             double f = 0;
             int row = a * n;
             for (int b = 0; b < n; b++) {
-                f -= hessian[row + b] * (positions[b] - reference[b]);
+                f -= hessian[row + b] * u[b];
             }
             if (forces != null) {
                 forces[a] = f;
             }
-            e -= 0.5 * f * (positions[a] - reference[a]);
+            e -= 0.5 * f * u[a];
         }
         return referenceEnergy + e;
     }
