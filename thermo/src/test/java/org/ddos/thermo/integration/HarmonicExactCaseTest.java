@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Locale;
+import org.junit.jupiter.api.Assumptions;
+
 import org.ddos.descriptors.potential.HarmonicPotential;
 import org.ddos.descriptors.sma.SmaLinearPotential;
 import org.ddos.descriptors.sma.SmaPairParameters;
@@ -97,5 +100,31 @@ class HarmonicExactCaseTest {
         }
         double omegaMsd = 1 / Math.sqrt(inv / exact.frequencies().length);
         assertEquals(omegaMsd, r.einsteinFrequency(), 0.1 * omegaMsd, "omega_E from the MSD");
+    }
+
+    /**
+     * The documented benchmark of the exact case (docs/accuracy.md): the same three temperatures with
+     * 200 repeats of 40 ps switches (17 million MD steps, a few minutes on two cores), so that the
+     * TI error bar falls to a few hundredths of a meV/atom; TI must then agree with the Hessian formula
+     * (and hence D-DOS) within 0.05 meV/atom. Run with
+     * {@code mvn -pl thermo -am test -Dtest='HarmonicExactCaseTest#benchmark' -Dddos.benchmark=true -Dsurefire.failIfNoSpecifiedTests=false}.
+     */
+    @Test
+    void benchmark() throws Exception {
+        Assumptions.assumeTrue(Boolean.getBoolean("ddos.benchmark"), "benchmark skipped (enable with -Dddos.benchmark=true)");
+        int repeats = Integer.getInteger("ddos.benchmark.repeats", 200);
+        SwitchingSettings s = new SwitchingSettings(0.002, 20.0, 2000, 20000, 2000, repeats, 2024);
+        double[] temps = {300, 600, 1000};
+        IntegrationResult r = new ThermodynamicIntegration(fcc, harmonic, s).threads(2).run(temps);
+        System.out.printf(Locale.ROOT, "harmonic exact case, N = %d, %d repeats, %d MD steps in %.1f s%n", fcc.atomCount(), repeats,
+                r.steps(), r.seconds());
+        for (int t = 0; t < temps.length; t++) {
+            System.out.printf(Locale.ROOT, "T = %6.1f K  TI %.7f +- %.4f meV  Hessian %.7f  TI - Hessian %+.4f meV/atom%n", temps[t],
+                    r.freeEnergy()[t], 1000 * r.standardError()[t], exact.freeEnergy(temps[t]),
+                    1000 * (r.freeEnergy()[t] - exact.freeEnergy(temps[t])));
+        }
+        for (int t = 0; t < temps.length; t++) {
+            assertEquals(exact.freeEnergy(temps[t]), r.freeEnergy()[t], 5e-5, "TI vs Hessian at " + temps[t] + " K");
+        }
     }
 }
