@@ -3,6 +3,7 @@ package org.ddos.descriptors.sma;
 import org.ddos.descriptors.neighbors.CellListNeighborList;
 import org.ddos.descriptors.neighbors.NeighborList;
 import org.ddos.descriptors.potential.LinearPotential;
+import org.ddos.descriptors.potential.NeighborListPotential;
 import org.ddos.descriptors.structure.Structure;
 
 /**
@@ -17,7 +18,7 @@ import org.ddos.descriptors.structure.Structure;
  * theta = (A, xi) in eV (beta0 = 0). For several species the band term is a square root of a sum
  * over species pairs and is not linear in the xi's; use {@link SmaPotential} there.
  */
-public final class SmaLinearPotential implements LinearPotential {
+public final class SmaLinearPotential implements LinearPotential, NeighborListPotential {
     private final String element;
     private final SmaPairParameters parameters;
     private final SmaPairTerms unitTerms;

@@ -2,7 +2,7 @@ package org.ddos.descriptors.sma;
 
 import org.ddos.descriptors.neighbors.CellListNeighborList;
 import org.ddos.descriptors.neighbors.NeighborList;
-import org.ddos.descriptors.potential.Potential;
+import org.ddos.descriptors.potential.NeighborListPotential;
 import org.ddos.descriptors.structure.Structure;
 
 /**
@@ -22,7 +22,7 @@ import org.ddos.descriptors.structure.Structure;
  *
  * <p>Thread-safe (no mutable state); each call allocates O(N) scratch for the densities.
  */
-public final class SmaPotential implements Potential {
+public final class SmaPotential implements NeighborListPotential {
     private final SmaParameters parameters;
     private final SmaPairTerms[][] terms;
 

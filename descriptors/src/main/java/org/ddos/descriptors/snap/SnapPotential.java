@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.ddos.descriptors.neighbors.CellListNeighborList;
 import org.ddos.descriptors.neighbors.NeighborList;
 import org.ddos.descriptors.potential.LinearPotential;
+import org.ddos.descriptors.potential.NeighborListPotential;
 import org.ddos.descriptors.structure.Structure;
 
 /**
@@ -18,7 +19,7 @@ import org.ddos.descriptors.structure.Structure;
  * <p>Species mapping as {@link SnapDescriptors}. Units eV, Å. Thread-safe; atoms are spread over
  * {@code threads} threads with results identical for any thread count.
  */
-public final class SnapPotential implements LinearPotential {
+public final class SnapPotential implements LinearPotential, NeighborListPotential {
     private final SnapParameters parameters;
     private final SnapCoefficients coefficients;
     private final String[] mapping;
@@ -136,6 +137,11 @@ public final class SnapPotential implements LinearPotential {
     @Override
     public double compute(Structure structure, double[] forces, double[] virial) {
         return compute(structure, CellListNeighborList.build(structure, cutoff), forces, virial, null);
+    }
+
+    @Override
+    public double compute(Structure structure, NeighborList list, double[] forces, double[] virial) {
+        return compute(structure, list, forces, virial, null);
     }
 
     /** @return the per-atom energies E_i (eV), length N */

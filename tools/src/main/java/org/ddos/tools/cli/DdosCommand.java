@@ -29,6 +29,8 @@ import picocli.CommandLine.Option;
             SampleCommand.class,
             TuneCommand.class,
             UqCommand.class,
+            TiCommand.class,
+            ValidateCommand.class,
         })
 public final class DdosCommand implements Runnable {
 

@@ -15,6 +15,9 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.ddos.descriptors.io.ReadOptions;
 import org.ddos.descriptors.io.StructureFormats;
+import org.ddos.descriptors.potential.LinearPotential;
+import org.ddos.descriptors.sma.LodisPotentialFile;
+import org.ddos.descriptors.sma.SmaLinearPotential;
 import org.ddos.descriptors.snap.SnapCoefficients;
 import org.ddos.descriptors.snap.SnapParameters;
 import org.ddos.descriptors.snap.SnapPotential;
@@ -37,7 +40,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Run or resume a D-DOS sampling campaign of one phase (YAML config) and write its archive.")
 public final class SampleCommand implements Callable<Integer> {
     static final Set<String> KEYS = Set.of("name", "structure", "elements", "snapparam", "snapcoeff", "isosurfaces",
-            "strains", "samples", "pilot_samples", "bins", "flavor", "seed", "U_0", "out", "checkpoint_seconds");
+            "strains", "samples", "pilot_samples", "bins", "flavor", "seed", "U_0", "out", "checkpoint_seconds", "sma");
 
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "Campaign YAML file.")
     Path config;
@@ -76,9 +79,18 @@ public final class SampleCommand implements Callable<Integer> {
         Path base = config.toAbsolutePath().getParent();
         String name = text(root, "name", null);
         Path structureFile = base.resolve(text(root, "structure", null));
-        String element = text(root, "elements", "W");
-        Path param = base.resolve(text(root, "snapparam", null));
-        Path coeff = base.resolve(text(root, "snapcoeff", null));
+        Path smaFile = root.has("sma") ? base.resolve(text(root, "sma", null)) : null;
+        LodisPotentialFile lodis = smaFile == null ? null : LodisPotentialFile.read(smaFile);
+        if (lodis != null && (root.has("snapparam") || root.has("snapcoeff"))) {
+            throw new IllegalArgumentException(config + ": give either 'sma' or 'snapparam'/'snapcoeff', not both");
+        }
+        if (lodis != null && !lodis.pureMetal()) {
+            throw new IllegalArgumentException(config + ": 'sma' must be a pure-metal .pot file (campaigns are single-species), got "
+                    + smaFile.getFileName());
+        }
+        String element = text(root, "elements", lodis != null ? lodis.elements()[0] : "W");
+        Path param = lodis != null ? null : base.resolve(text(root, "snapparam", null));
+        Path coeff = lodis != null ? null : base.resolve(text(root, "snapcoeff", null));
         double[] iso = isosurfaces(root.get("isosurfaces"));
         double[] strains = root.has("strains") ? doubles(root.get("strains"), "strains") : new double[] {0.0};
         long n = samples != null ? samples : root.path("samples").asLong(2000);
@@ -101,15 +113,21 @@ public final class SampleCommand implements Callable<Integer> {
             }
         }
         Structure lattice = StructureFormats.read(structureFile, null, ReadOptions.withTypeElements(element));
-        SnapParameters sp = SnapParameters.read(param);
-        SnapCoefficients sc = SnapCoefficients.read(coeff, sp);
-        // single-element coefficient files (e.g. element "X") map every species to their element
-        SnapPotential potential = sc.elementCount() == 1 ? new SnapPotential(sp, sc, sc.elements()[0])
-                : new SnapPotential(sp, sc);
+        LinearPotential potential;
         TreeMap<String, String> prov = new TreeMap<>();
         prov.put("input.structure", structureFile.getFileName() + " sha256=" + PhaseArchives.sha256(Files.readAllBytes(structureFile)));
-        prov.put("input.snapparam", param.getFileName() + " sha256=" + PhaseArchives.sha256(Files.readAllBytes(param)));
-        prov.put("input.snapcoeff", coeff.getFileName() + " sha256=" + PhaseArchives.sha256(Files.readAllBytes(coeff)));
+        if (lodis != null) {
+            // theta = (A, xi) of the file; the descriptors are those of its (p, q, r0, cutoffs)
+            potential = new SmaLinearPotential(lodis.elements()[0], lodis.toParameters().pair(0, 0));
+            prov.put("input.sma", smaFile.getFileName() + " sha256=" + PhaseArchives.sha256(Files.readAllBytes(smaFile)));
+        } else {
+            SnapParameters sp = SnapParameters.read(param);
+            SnapCoefficients sc = SnapCoefficients.read(coeff, sp);
+            // single-element coefficient files (e.g. element "X") map every species to their element
+            potential = sc.elementCount() == 1 ? new SnapPotential(sp, sc, sc.elements()[0]) : new SnapPotential(sp, sc);
+            prov.put("input.snapparam", param.getFileName() + " sha256=" + PhaseArchives.sha256(Files.readAllBytes(param)));
+            prov.put("input.snapcoeff", coeff.getFileName() + " sha256=" + PhaseArchives.sha256(Files.readAllBytes(coeff)));
+        }
         prov.put("code.version", ArchiveCommand.version());
         int nt = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         PrintWriter err = spec.commandLine().getErr();
