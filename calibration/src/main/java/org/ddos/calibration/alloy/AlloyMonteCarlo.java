@@ -32,8 +32,8 @@ import org.ddos.descriptors.units.PhysicalConstants;
  * site pairs closer than cutoff + skin, and positions are never wrapped, so a bond's image stays
  * right. With lambda = L / L_sites and u_i = r_i - lambda site_i, an unlisted pair is at least
  * lambda D - |u_i| - |u_j| apart, D the shortest unlisted site distance; the list is therefore
- * exact while |u_i| + |u_j| &lt;= lambda D - cutoff, which every move checks (with the running
- * maximum of |u|). A move that would break it first lists again around the same sites with a skin
+ * exact while |u_i| + |u_j| &lt;= lambda D - cutoff, which every move checks (against the
+ * current maximum of |u|, kept up to date). A move that would break it first lists again around the same sites with a skin
  * larger by 0.25 Å (around the current positions when the cell is too small for that). On an fcc
  * lattice a 1 Å skin lists four shells and D is the fifth-shell distance; the skin grows at most
  * once or twice in a hot solid. The centre-of-mass drift of the atom moves (a free translation)
@@ -67,6 +67,8 @@ public final class AlloyMonteCarlo {
     private double[] trialXi2 = new double[0];
     private final int[] atomStart;
     private int[] atomBonds = new int[0];
+    private int[] entryNeighbor = new int[0];
+    private double[] entryShift = new double[0];
     private final double[] rho;
     private final double[] sqrtRho;
     private final double[] trialRho;
@@ -78,6 +80,7 @@ public final class AlloyMonteCarlo {
     private final double[] latticeBox = new double[3];
     private final double[] displacementNorm;
     private double maxDisplacementNorm;
+    private int maxDisplacementAtom;
     private double nearestUnlisted;
     private int rebuilds;
 
@@ -311,7 +314,6 @@ public final class AlloyMonteCarlo {
         mx /= n;
         my /= n;
         mz /= n;
-        double maxU = 0;
         for (int i = 0; i < n; i++) {
             x[3 * i] -= mx;
             x[3 * i + 1] -= my;
@@ -320,9 +322,8 @@ public final class AlloyMonteCarlo {
             double uy = x[3 * i + 1] - lambda * sites[3 * i + 1];
             double uz = x[3 * i + 2] - lambda * sites[3 * i + 2];
             displacementNorm[i] = Math.sqrt(ux * ux + uy * uy + uz * uz);
-            maxU = Math.max(maxU, displacementNorm[i]);
         }
-        maxDisplacementNorm = maxU;
+        updateMaxDisplacement();
     }
 
     private void atomMove(int k, double beta) {
@@ -354,18 +355,10 @@ public final class AlloyMonteCarlo {
         int s1 = atomStart[k + 1];
         for (int e = s0; e < s1; e++) {
             int b = atomBonds[e];
-            int j;
-            double sign;
-            if (bondI[b] == k) {
-                j = bondJ[b];
-                sign = 1;
-            } else {
-                j = bondI[b];
-                sign = -1;
-            }
-            double rx = x[3 * j] - nx + sign * bondShift[3 * b] * lx;
-            double ry = x[3 * j + 1] - ny + sign * bondShift[3 * b + 1] * ly;
-            double rz = x[3 * j + 2] - nz + sign * bondShift[3 * b + 2] * lz;
+            int j = entryNeighbor[e];
+            double rx = x[3 * j] - nx + entryShift[3 * e] * lx;
+            double ry = x[3 * j + 1] - ny + entryShift[3 * e + 1] * ly;
+            double rz = x[3 * j + 2] - nz + entryShift[3 * e + 2] * lz;
             double r = Math.sqrt(rx * rx + ry * ry + rz * rz);
             int m = e - s0;
             moveR[m] = r;
@@ -395,15 +388,18 @@ public final class AlloyMonteCarlo {
         x[3 * k + 1] = ny;
         x[3 * k + 2] = nz;
         displacementNorm[k] = uNew;
-        if (uNew > maxDisplacementNorm) {
+        if (uNew >= maxDisplacementNorm) {
             maxDisplacementNorm = uNew;
+            maxDisplacementAtom = k;
+        } else if (k == maxDisplacementAtom) {
+            updateMaxDisplacement(); // the farthest atom came back: O(N), once per N moves on average
         }
         for (int e = s0; e < s1; e++) {
             int b = atomBonds[e];
             int m = e - s0;
             double dx2 = moveXi2[m] - bondXi2[b];
             if (dx2 != 0) {
-                int j = bondI[b] == k ? bondJ[b] : bondI[b];
+                int j = entryNeighbor[e];
                 rho[j] = Math.max(0, rho[j] + dx2);
                 sqrtRho[j] = Math.sqrt(rho[j]);
             }
@@ -416,6 +412,26 @@ public final class AlloyMonteCarlo {
         energy += dE;
     }
 
+    /** Recomputes the largest |u_i| (and its atom) and returns the second largest. */
+    private double updateMaxDisplacement() {
+        double m = 0;
+        double second = 0;
+        int arg = 0;
+        for (int i = 0; i < n; i++) {
+            double u = displacementNorm[i];
+            if (u > m) {
+                second = m;
+                m = u;
+                arg = i;
+            } else if (u > second) {
+                second = u;
+            }
+        }
+        maxDisplacementNorm = m;
+        maxDisplacementAtom = arg;
+        return second;
+    }
+
     private void volumeMove(double beta) {
         volumeTrials++;
         double dlnV = maxLogVolumeStep * (2 * random.nextDouble() - 1);
@@ -425,12 +441,8 @@ public final class AlloyMonteCarlo {
                 return; // rejected: the bond list cannot describe such a small cell
             }
         }
-        double maxU = 0;
-        for (int i = 0; i < n; i++) {
-            maxU = Math.max(maxU, displacementNorm[i]);
-        }
-        maxDisplacementNorm = maxU;
-        if (2 * mu * maxU > mu * box[0] / sitesBox[0] * nearestUnlisted - cutoff) {
+        double second = updateMaxDisplacement();
+        if (mu * (maxDisplacementNorm + second) > mu * box[0] / sitesBox[0] * nearestUnlisted - cutoff) {
             growList();
         }
         double rep = 0;
@@ -581,24 +593,33 @@ public final class AlloyMonteCarlo {
             atomStart[i + 1] += atomStart[i];
         }
         atomBonds = new int[2 * count];
+        entryNeighbor = new int[2 * count];
+        entryShift = new double[6 * count];
         int[] fill = new int[n];
         for (int b = 0; b < count; b++) {
-            atomBonds[atomStart[bondI[b]] + fill[bondI[b]]++] = b;
-            atomBonds[atomStart[bondJ[b]] + fill[bondJ[b]]++] = b;
+            int ei = atomStart[bondI[b]] + fill[bondI[b]]++;
+            int ej = atomStart[bondJ[b]] + fill[bondJ[b]]++;
+            atomBonds[ei] = b;
+            atomBonds[ej] = b;
+            entryNeighbor[ei] = bondJ[b];
+            entryNeighbor[ej] = bondI[b];
+            for (int a = 0; a < 3; a++) {
+                entryShift[3 * ei + a] = bondShift[3 * b + a];
+                entryShift[3 * ej + a] = -bondShift[3 * b + a];
+            }
         }
         if (moveR.length < maxDeg) {
             moveR = new double[maxDeg];
             movePhi = new double[maxDeg];
             moveXi2 = new double[maxDeg];
         }
-        maxDisplacementNorm = 0;
         for (int i = 0; i < n; i++) {
             double ux = x[3 * i] - sites[3 * i];
             double uy = x[3 * i + 1] - sites[3 * i + 1];
             double uz = x[3 * i + 2] - sites[3 * i + 2];
             displacementNorm[i] = Math.sqrt(ux * ux + uy * uy + uz * uz);
-            maxDisplacementNorm = Math.max(maxDisplacementNorm, displacementNorm[i]);
         }
+        updateMaxDisplacement();
         // the nearest unlisted pair (minimum image); with no unlisted pair the list is always complete
         nearestUnlisted = Double.isInfinite(nearest2) ? Double.POSITIVE_INFINITY : Math.sqrt(nearest2);
         rebuilds++;
