@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
             SampleCommand.class,
             TuneCommand.class,
             UqCommand.class,
+            SurrogateCommand.class,
         })
 public final class DdosCommand implements Runnable {
 
