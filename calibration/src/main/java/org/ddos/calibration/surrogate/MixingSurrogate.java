@@ -38,10 +38,22 @@ public final class MixingSurrogate {
 
     private final SurrogateMetadata metadata;
     private final DenseNetwork network;
+    private final ThreadLocal<Workspace> workspace;
+
+    /** Per-thread buffers: standardised inputs and the layer outputs. */
+    private static final class Workspace {
+        final double[] z = new double[6];
+        final double[][] layers;
+
+        Workspace(DenseNetwork net) {
+            layers = net.workspace();
+        }
+    }
 
     MixingSurrogate(SurrogateMetadata metadata, DenseNetwork network) {
         this.metadata = metadata;
         this.network = network;
+        this.workspace = ThreadLocal.withInitial(() -> new Workspace(network));
     }
 
     /** @return the metadata */
@@ -186,12 +198,35 @@ public final class MixingSurrogate {
      * @param temperature T (K)
      */
     public MixingPrediction predict(HeteronuclearParameters h, double x, double temperature) {
-        double[] u = {h.p(), h.q(), h.a(), h.xi(), x, temperature};
-        double[] z = new double[6];
-        for (int k = 0; k < 6; k++) {
-            z[k] = (u[k] - metadata.inputMean()[k]) / metadata.inputStd()[k];
-        }
-        return fromOutputs(network.forward(z), x, temperature, extrapolated(h, x, temperature));
+        double[] o = outputs(h, x, temperature);
+        return fromOutputs(o, x, temperature, extrapolated(h, x, temperature));
+    }
+
+    /** @return Delta H_mix (meV/atom) only; allocation-free (per-thread workspace) */
+    public double mixingEnthalpy(HeteronuclearParameters h, double x, double temperature) {
+        double[] o = outputs(h, x, temperature);
+        return x * (1 - x) * o[0] * metadata.outputScale()[0];
+    }
+
+    /** @return the lattice parameter (Å) only; allocation-free except the pure interpolation */
+    public double latticeParameter(HeteronuclearParameters h, double x, double temperature) {
+        double[] o = outputs(h, x, temperature);
+        double[] pure = metadata.pureLattice(temperature);
+        return (1 - x) * pure[0] + x * pure[1] + x * (1 - x) * o[1] * metadata.outputScale()[1];
+    }
+
+    private double[] outputs(HeteronuclearParameters h, double x, double temperature) {
+        Workspace ws = workspace.get();
+        double[] z = ws.z;
+        double[] mean = metadata.inputMean();
+        double[] std = metadata.inputStd();
+        z[0] = (h.p() - mean[0]) / std[0];
+        z[1] = (h.q() - mean[1]) / std[1];
+        z[2] = (h.a() - mean[2]) / std[2];
+        z[3] = (h.xi() - mean[3]) / std[3];
+        z[4] = (x - mean[4]) / std[4];
+        z[5] = (temperature - mean[5]) / std[5];
+        return network.forward(z, ws.layers);
     }
 
     /** Predictions from raw network outputs (o_0, o_1) at (x, T). */
