@@ -2,9 +2,11 @@ package org.ddos.descriptors.sma;
 
 /**
  * The evaluated pair functions phi(r), Xi(r) of one species pair with their quintic tails
- * (see {@link SmaPairParameters}). Immutable; {@link #evaluate} does not allocate.
+ * (see {@link SmaPairParameters}). Immutable; {@link #evaluate} and {@link #values} do not
+ * allocate. Public so that other modules' hot loops (e.g. the alloy Monte Carlo of
+ * {@code calibration}) evaluate exactly the functions of {@link SmaPotential}.
  */
-final class SmaPairTerms {
+public final class SmaPairTerms {
     final double p;
     final double q;
     final double a;
@@ -20,7 +22,8 @@ final class SmaPairTerms {
     private final double x4;
     private final double x5;
 
-    SmaPairTerms(SmaPairParameters s) {
+    /** @param s the pair parameters; the tail coefficients are computed once here */
+    public SmaPairTerms(SmaPairParameters s) {
         p = s.p();
         q = s.q();
         a = s.a();
@@ -56,11 +59,41 @@ final class SmaPairTerms {
         return new double[] {u / (d * d * d), v / (d * d * d * d), w / (d * d * d * d * d)};
     }
 
+    /** @return the cutoff (Å): phi and Xi vanish at and beyond it */
+    public double cutoff() {
+        return rc;
+    }
+
     /**
-     * @param r pair distance (Å), below {@link #rc}
+     * Values only: phi(r) into {@code out[0]}, Xi(r)^2 into {@code out[1]} (eV, eV^2); zero at and
+     * beyond the cutoff.
+     *
+     * @param r pair distance (Å), non-negative
+     * @param out length at least 2
+     */
+    public void values(double r, double[] out) {
+        if (r >= rc) {
+            out[0] = 0;
+            out[1] = 0;
+        } else if (r < rs) {
+            double t = r / r0 - 1;
+            out[0] = a * Math.exp(-p * t);
+            double x = xi * Math.exp(-q * t);
+            out[1] = x * x;
+        } else {
+            double e = r - rc;
+            double e3 = e * e * e;
+            out[0] = e3 * (a3 + e * (a4 + e * a5));
+            double x = e3 * (x3 + e * (x4 + e * x5));
+            out[1] = x * x;
+        }
+    }
+
+    /**
+     * @param r pair distance (Å), below {@link #cutoff()}
      * @param out length 4: phi, dphi/dr, Xi, dXi/dr (eV, eV/Å)
      */
-    void evaluate(double r, double[] out) {
+    public void evaluate(double r, double[] out) {
         if (r < rs) {
             double phi = a * Math.exp(-p * (r / r0 - 1));
             double x = xi * Math.exp(-q * (r / r0 - 1));

@@ -16,6 +16,8 @@ public final class PhysicalConstants {
     public static final double HBAR_J_S = 1.054571817e-34;
     /** Reduced Planck constant in eV ps. */
     public static final double HBAR_EV_PS = HBAR_J_S / ELEMENTARY_CHARGE_C * 1e12;
+    /** Avogadro constant in 1/mol (exact): 1 J/mol = 1 / (AVOGADRO e) eV per atom (CALPHAD data). */
+    public static final double AVOGADRO_PER_MOL = 6.02214076e23;
     /** Atomic mass unit in kg (CODATA 2018). */
     public static final double ATOMIC_MASS_KG = 1.66053906660e-27;
     /**

@@ -31,6 +31,7 @@ import picocli.CommandLine.Option;
             UqCommand.class,
             TiCommand.class,
             ValidateCommand.class,
+            SurrogateCommand.class,
         })
 public final class DdosCommand implements Runnable {
 

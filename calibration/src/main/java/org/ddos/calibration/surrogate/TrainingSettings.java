@@ -1,0 +1,81 @@
+package org.ddos.calibration.surrogate;
+
+/**
+ * How a mixing surrogate is trained ({@link SurrogateTrainer}).
+ *
+ * @param hidden widths of the hidden layers, e.g. {64, 64, 64}
+ * @param activation "tanh" or "silu" (x sigmoid(x))
+ * @param maxEpochs epoch cap
+ * @param patience stop when the validation loss has not improved for this many epochs
+ * @param batchSize mini-batch size
+ * @param learningRate initial Adam learning rate; multiplied by 0.5 whenever the validation loss
+ *     has not improved for patience / 4 epochs
+ * @param validationFraction share of the samples held out for early stopping
+ * @param testFraction share held out for the final error report (never seen in training)
+ * @param seed seed of the split, the shuffles and the initial weights
+ * @param maxLindemann samples whose Lindemann ratio exceeds this (the crystal did not stay a
+ *     crystal) are excluded
+ */
+public record TrainingSettings(int[] hidden, String activation, int maxEpochs, int patience, int batchSize, double learningRate,
+        double validationFraction, double testFraction, long seed, double maxLindemann) {
+
+    /** @throws IllegalArgumentException naming the first invalid field */
+    public TrainingSettings {
+        if (hidden.length == 0) {
+            throw new IllegalArgumentException("at least one hidden layer is needed");
+        }
+        for (int h : hidden) {
+            if (h < 1) {
+                throw new IllegalArgumentException("hidden layer widths must be positive, got " + h);
+            }
+        }
+        hidden = hidden.clone();
+        if (!activation.equals("tanh") && !activation.equals("silu")) {
+            throw new IllegalArgumentException("activation must be tanh or silu, got '" + activation + "'");
+        }
+        if (maxEpochs < 1 || patience < 1 || batchSize < 1) {
+            throw new IllegalArgumentException("epochs, patience and batch size must be positive");
+        }
+        if (!(learningRate > 0)) {
+            throw new IllegalArgumentException("learning rate must be positive, got " + learningRate);
+        }
+        if (!(validationFraction > 0) || !(testFraction > 0) || !(validationFraction + testFraction < 0.9)) {
+            throw new IllegalArgumentException("validation and test fractions must be positive with a sum below 0.9, got "
+                    + validationFraction + " and " + testFraction);
+        }
+    }
+
+    /** Defaults: 3 x 64 tanh, up to 4000 epochs, patience 400, batch 32, learning rate 3e-3, 15% / 15% held out. */
+    public static TrainingSettings defaults() {
+        return new TrainingSettings(new int[] {64, 64, 64}, "tanh", 4000, 400, 32, 3e-3, 0.15, 0.15, 1, 0.15);
+    }
+
+    @Override
+    public int[] hidden() {
+        return hidden.clone();
+    }
+
+    /** @return the same settings with another epoch cap and patience */
+    public TrainingSettings withEpochs(int max, int newPatience) {
+        return new TrainingSettings(hidden, activation, max, newPatience, batchSize, learningRate, validationFraction, testFraction,
+                seed, maxLindemann);
+    }
+
+    /** @return the same settings with another architecture */
+    public TrainingSettings withArchitecture(int[] newHidden, String newActivation) {
+        return new TrainingSettings(newHidden, newActivation, maxEpochs, patience, batchSize, learningRate, validationFraction,
+                testFraction, seed, maxLindemann);
+    }
+
+    /** @return the same settings with another seed */
+    public TrainingSettings withSeed(long newSeed) {
+        return new TrainingSettings(hidden, activation, maxEpochs, patience, batchSize, learningRate, validationFraction, testFraction,
+                newSeed, maxLindemann);
+    }
+
+    /** @return the same settings with another batch size and learning rate */
+    public TrainingSettings withOptimiser(int newBatch, double newRate) {
+        return new TrainingSettings(hidden, activation, maxEpochs, patience, newBatch, newRate, validationFraction, testFraction,
+                seed, maxLindemann);
+    }
+}
