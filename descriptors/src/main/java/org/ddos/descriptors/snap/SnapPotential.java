@@ -139,11 +139,6 @@ public final class SnapPotential implements LinearPotential, NeighborListPotenti
         return compute(structure, CellListNeighborList.build(structure, cutoff), forces, virial, null);
     }
 
-    @Override
-    public double compute(Structure structure, NeighborList list, double[] forces, double[] virial) {
-        return compute(structure, list, forces, virial, null);
-    }
-
     /** @return the per-atom energies E_i (eV), length N */
     public double[] perAtomEnergies(Structure structure) {
         double[] e = new double[structure.atomCount()];
