@@ -119,6 +119,11 @@ public record SmaBinary(String elementA, String elementB, SmaPairParameters aa, 
         return new HeteronuclearParameters(file.p()[2], file.q()[2], file.a()[2], file.xi()[2]);
     }
 
+    /** @return the same alloy named B-A (x becomes the fraction of the old A) */
+    public SmaBinary swapped() {
+        return new SmaBinary(elementB, elementA, bb, aa, crossR0, crossCutoffStart, crossCutoffEnd, source);
+    }
+
     /** @return "A-B" */
     public String name() {
         return elementA + "-" + elementB;

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.ddos.calibration.alloy.HeteronuclearParameters;
+import org.ddos.calibration.alloy.StaticMixingModel;
 
 /**
  * A trained mixing-enthalpy / lattice-parameter surrogate of one binary (see
@@ -38,11 +39,13 @@ public final class MixingSurrogate {
 
     private final SurrogateMetadata metadata;
     private final DenseNetwork network;
+    private final StaticMixingModel baseline;
     private final ThreadLocal<Workspace> workspace;
 
     /** Per-thread buffers: standardised inputs and the layer outputs. */
     private static final class Workspace {
-        final double[] z = new double[6];
+        final double[] z = new double[7];
+        double staticEnergy;
         final double[][] layers;
 
         Workspace(DenseNetwork net) {
@@ -51,14 +54,24 @@ public final class MixingSurrogate {
     }
 
     MixingSurrogate(SurrogateMetadata metadata, DenseNetwork network) {
+        this(metadata, network, new StaticMixingModel(metadata.binary(), metadata.simulation()));
+    }
+
+    MixingSurrogate(SurrogateMetadata metadata, DenseNetwork network, StaticMixingModel baseline) {
         this.metadata = metadata;
         this.network = network;
+        this.baseline = baseline;
         this.workspace = ThreadLocal.withInitial(() -> new Workspace(network));
     }
 
     /** @return the metadata */
     public SurrogateMetadata metadata() {
         return metadata;
+    }
+
+    /** @return the closed-form static baseline */
+    public StaticMixingModel baseline() {
+        return baseline;
     }
 
     /** @return the plain-Java network (inputs standardised, outputs before scaling) */
@@ -97,7 +110,7 @@ public final class MixingSurrogate {
      * Predicts with DJL itself (the PyTorch engine, float32) from the saved folder: the reference
      * for checking the plain-Java network and the reload.
      *
-     * @param rows raw inputs (p, q, A, xi, x, T), one row per point
+     * @param rows raw inputs (p, q, A, xi, x, T, W_static), one row per point
      * @return raw network outputs (o_0, o_1) per row, before scaling
      */
     public static float[][] djlOutputs(Path dir, double[][] rows) throws IOException {
@@ -198,14 +211,18 @@ public final class MixingSurrogate {
      * @param temperature T (K)
      */
     public MixingPrediction predict(HeteronuclearParameters h, double x, double temperature) {
+        if (x <= 0 || x >= 1) {
+            double[] pure = metadata.pureLattice(temperature);
+            return new MixingPrediction(0, x <= 0 ? pure[0] : pure[1], true);
+        }
         double[] o = outputs(h, x, temperature);
-        return fromOutputs(o, x, temperature, extrapolated(h, x, temperature));
+        return fromOutputs(o, workspace.get().staticEnergy, x, temperature, extrapolated(h, x, temperature));
     }
 
-    /** @return Delta H_mix (meV/atom) only; allocation-free (per-thread workspace) */
+    /** @return Delta H_mix (meV/atom) only */
     public double mixingEnthalpy(HeteronuclearParameters h, double x, double temperature) {
         double[] o = outputs(h, x, temperature);
-        return x * (1 - x) * o[0] * metadata.outputScale()[0];
+        return workspace.get().staticEnergy + x * (1 - x) * o[0] * metadata.outputScale()[0];
     }
 
     /** @return the lattice parameter (Å) only; allocation-free except the pure interpolation */
@@ -226,14 +243,16 @@ public final class MixingSurrogate {
         z[3] = (h.xi() - mean[3]) / std[3];
         z[4] = (x - mean[4]) / std[4];
         z[5] = (temperature - mean[5]) / std[5];
+        ws.staticEnergy = baseline.vegardMixingEnergy(h, x);
+        z[6] = (ws.staticEnergy / (x * (1 - x)) - mean[6]) / std[6];
         return network.forward(z, ws.layers);
     }
 
-    /** Predictions from raw network outputs (o_0, o_1) at (x, T). */
-    MixingPrediction fromOutputs(double[] o, double x, double temperature, boolean extrapolated) {
+    /** Predictions from raw network outputs (o_0, o_1) and the static baseline at (x, T). */
+    MixingPrediction fromOutputs(double[] o, double staticEnergy, double x, double temperature, boolean extrapolated) {
         double f = x * (1 - x);
         double[] pure = metadata.pureLattice(temperature);
-        double dh = f * o[0] * metadata.outputScale()[0];
+        double dh = staticEnergy + f * o[0] * metadata.outputScale()[0];
         double a = (1 - x) * pure[0] + x * pure[1] + f * o[1] * metadata.outputScale()[1];
         return new MixingPrediction(dh, a, extrapolated);
     }

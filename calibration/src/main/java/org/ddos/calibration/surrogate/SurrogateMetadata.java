@@ -1,22 +1,27 @@
 package org.ddos.calibration.surrogate;
 
 import java.util.List;
+import org.ddos.calibration.alloy.MixingSettings;
 import org.ddos.calibration.alloy.SmaBinary;
 
 /**
  * Everything besides the weights that a saved mixing surrogate needs to predict and to be judged,
  * written as {@code surrogate.json} next to the DJL parameter file.
  *
- * <p>Model: inputs u = (p_AB, q_AB, A_AB, xi_AB, x, T) standardised by {@code inputMean} and
- * {@code inputStd}; an MLP with outputs (o_0, o_1); predictions
- * Delta H_mix = x (1 - x) o_0 outputScale[0] (meV/atom) and
+ * <p>Model: with Delta E_V(x) the static mixing energy of the quasirandom cell at the Vegard
+ * lattice parameter ({@link org.ddos.calibration.alloy.StaticMixingModel}, closed form, from the
+ * binary and the simulation settings) and W_V = Delta E_V / (x (1 - x)), the inputs
+ * u = (p_AB, q_AB, A_AB, xi_AB, x, T, W_V) are standardised by {@code inputMean} and
+ * {@code inputStd}; an MLP gives (o_0, o_1); the predictions are
+ * Delta H_mix = Delta E_V + x (1 - x) o_0 outputScale[0] (meV/atom) and
  * a = (1 - x) a_A(T) + x a_B(T) + x (1 - x) o_1 outputScale[1] (Å), with the pure lattice
- * parameters a_A(T), a_B(T) interpolated linearly in T from the dataset's pure runs. The factor
- * x (1 - x) makes both vanish for the pure metals, as they must, and leaves the network a smooth,
- * order-one function to learn.
+ * parameters a_A(T), a_B(T) interpolated linearly in T from the dataset's pure runs. The network
+ * learns only what the static unrelaxed energy misses (volume and local relaxation, vibrations),
+ * and the factor x (1 - x) makes its share vanish for the pure metals.
  *
  * @param formatVersion 1
  * @param binary the binary and its homonuclear sets
+ * @param simulation the simulation settings of the dataset (supercell, quasirandom shells and seed)
  * @param inputs input names
  * @param inputMean per-input mean of the training samples
  * @param inputStd per-input standard deviation of the training samples
@@ -44,14 +49,14 @@ import org.ddos.calibration.alloy.SmaBinary;
  * @param validation errors on the validation samples
  * @param test errors on the held-out test samples
  */
-public record SurrogateMetadata(int formatVersion, SmaBinary binary, List<String> inputs, double[] inputMean, double[] inputStd,
+public record SurrogateMetadata(int formatVersion, SmaBinary binary, MixingSettings simulation, List<String> inputs, double[] inputMean, double[] inputStd,
         List<String> outputs, double[] outputScale, int[] hidden, String activation, double[] pureTemperatures,
         double[] pureLatticeA, double[] pureLatticeB, double[] boxLower, double[] boxUpper, double xMin, double xMax,
         String dataset, int trainSamples, int validationSamples, int testSamples, int excludedSamples, int epochs, int bestEpoch,
         double trainingSeconds, long seed, ErrorSummary train, ErrorSummary validation, ErrorSummary test) {
 
     /** Input names in order. */
-    public static final List<String> INPUTS = List.of("p_AB", "q_AB", "A_AB", "xi_AB", "x", "T");
+    public static final List<String> INPUTS = List.of("p_AB", "q_AB", "A_AB", "xi_AB", "x", "T", "W_static_meV");
     /** Output names in order. */
     public static final List<String> OUTPUTS = List.of("dH_mix_meV", "lattice_parameter_A");
 

@@ -24,14 +24,16 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.ddos.calibration.alloy.DatasetDesign;
 import org.ddos.calibration.alloy.MixingSample;
+import org.ddos.calibration.alloy.StaticMixingModel;
 
 /**
  * Trains a mixing surrogate (model in {@link SurrogateMetadata}) with the Deep Java Library
  * (PyTorch engine, CPU, one thread, offline).
  *
- * <p>Samples whose crystal did not stay a crystal (Lindemann ratio above the setting) are
- * excluded; the rest are split at random into training, validation and test sets. Inputs are
- * standardised with the training mean and standard deviation. The loss is the mean over samples
+ * <p>The network learns the part of Delta H_mix beyond the closed-form static baseline (see
+ * {@link SurrogateMetadata}). Samples whose crystal did not stay a crystal (Lindemann ratio above
+ * a multiple of the median at their temperature) are excluded; the rest are split at random into
+ * training, validation and test sets. Inputs are standardised with the training mean and standard deviation. The loss is the mean over samples
  * of [(Delta H_pred - Delta H)/s_H]^2 + [(a_pred - a)/s_a]^2 with s_H, s_a the training standard
  * deviations of Delta H and of a - a_Vegard, so both properties weigh alike; Adam with mini-batches,
  * the learning rate halved when the validation loss stalls, and early stopping: the weights of the
@@ -71,10 +73,11 @@ public final class SurrogateTrainer {
             }
         }
         long t0 = System.nanoTime();
+        java.util.Map<Double, Double> medianLindemann = medianLindemann(samples);
         List<MixingSample> usable = new ArrayList<>();
         for (MixingSample s : samples) {
-            if (s.result() != null && s.result().lindemannRatio() <= settings.maxLindemann()
-                    && Double.isFinite(s.result().mixingEnthalpy())) {
+            if (s.result() != null && Double.isFinite(s.result().mixingEnthalpy())
+                    && s.result().lindemannRatio() <= settings.maxLindemann() * medianLindemann.get(s.temperature())) {
                 usable.add(s);
             }
         }
@@ -92,22 +95,26 @@ public final class SurrogateTrainer {
         int[] val = java.util.Arrays.copyOfRange(perm, nTest, nTest + nVal);
         int[] train = java.util.Arrays.copyOfRange(perm, nTest + nVal, n);
 
+        StaticMixingModel baseline = new StaticMixingModel(design.binary(), design.settings());
         double[][] raw = new double[n][];
         double[] dh = new double[n];
+        double[] dv = new double[n];
         double[] da = new double[n];
         double[] f = new double[n];
         for (int i = 0; i < n; i++) {
             MixingSample s = usable.get(i);
             double x = s.result().x();
+            f[i] = x * (1 - x);
+            dv[i] = baseline.vegardMixingEnergy(s.parameters(), x);
             raw[i] = new double[] {s.parameters().p(), s.parameters().q(), s.parameters().a(), s.parameters().xi(), x,
-                s.temperature()};
+                s.temperature(), dv[i] / f[i]};
             dh[i] = s.result().mixingEnthalpy();
             da[i] = s.result().latticeParameter() - s.vegardLatticeParameter();
-            f[i] = x * (1 - x);
         }
-        double[] mean = new double[6];
-        double[] std = new double[6];
-        for (int k = 0; k < 6; k++) {
+        int nIn = SurrogateMetadata.INPUTS.size();
+        double[] mean = new double[nIn];
+        double[] std = new double[nIn];
+        for (int k = 0; k < nIn; k++) {
             double[] col = new double[train.length];
             for (int i = 0; i < train.length; i++) {
                 col[i] = raw[train[i]][k];
@@ -120,7 +127,7 @@ public final class SurrogateTrainer {
         double[] h = new double[train.length];
         double[] a = new double[train.length];
         for (int i = 0; i < train.length; i++) {
-            wH[i] = dh[train[i]] / f[train[i]];
+            wH[i] = (dh[train[i]] - dv[train[i]]) / f[train[i]];
             wA[i] = da[train[i]] / f[train[i]];
             h[i] = dh[train[i]];
             a[i] = da[train[i]];
@@ -139,13 +146,13 @@ public final class SurrogateTrainer {
         double[] pa = pure.values().stream().mapToDouble(v -> v[0]).toArray();
         double[] pb = pure.values().stream().mapToDouble(v -> v[1]).toArray();
 
-        float[][] z = new float[n][6];
-        float[][] y = new float[n][4]; // dH / sigmaH, da / sigmaA, f scale factors folded in below
+        float[][] z = new float[n][nIn];
+        float[][] y = new float[n][4]; // residual / sigmaH, da / sigmaA, f scale factors folded in below
         for (int i = 0; i < n; i++) {
-            for (int k = 0; k < 6; k++) {
+            for (int k = 0; k < nIn; k++) {
                 z[i][k] = (float) ((raw[i][k] - mean[k]) / std[k]);
             }
-            y[i][0] = (float) (dh[i] / sigmaH);
+            y[i][0] = (float) ((dh[i] - dv[i]) / sigmaH);
             y[i][1] = (float) (da[i] / sigmaA);
             // prediction in loss units: o_0 * f * scaleH / sigmaH, o_1 * f * scaleA / sigmaA
             y[i][2] = (float) (f[i] * scaleH / sigmaH);
@@ -163,7 +170,7 @@ public final class SurrogateTrainer {
             DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss())
                     .optOptimizer(Optimizer.adam().optLearningRateTracker(rate).build());
             try (Trainer trainer = model.newTrainer(config)) {
-                trainer.initialize(new Shape(1, 6));
+                trainer.initialize(new Shape(1, nIn));
                 NDManager manager = trainer.getManager();
                 double best = Double.POSITIVE_INFINITY;
                 List<float[]> bestParams = snapshot(model);
@@ -216,7 +223,7 @@ public final class SurrogateTrainer {
             DenseNetwork net = MixingSurrogate.toDense(model.getBlock(), settings.activation());
             SurrogateMetadata provisional = metadata(design, datasetName, settings, mean, std, scaleH, scaleA, pt, pa, pb, nTrain,
                     nVal, nTest, excluded, epoch, bestEpoch, 0, null, null, null);
-            MixingSurrogate sur = new MixingSurrogate(provisional, net);
+            MixingSurrogate sur = new MixingSurrogate(provisional, net, baseline);
             ErrorSummary eTrain = errors(sur, usable, train);
             ErrorSummary eVal = errors(sur, usable, val);
             ErrorSummary eTest = errors(sur, usable, test);
@@ -230,7 +237,7 @@ public final class SurrogateTrainer {
     private static SurrogateMetadata metadata(DatasetDesign d, String datasetName, TrainingSettings s, double[] mean, double[] std,
             double scaleH, double scaleA, double[] pt, double[] pa, double[] pb, int nTrain, int nVal, int nTest, int excluded,
             int epochs, int bestEpoch, double seconds, ErrorSummary tr, ErrorSummary va, ErrorSummary te) {
-        return new SurrogateMetadata(1, d.binary(), SurrogateMetadata.INPUTS, mean, std, SurrogateMetadata.OUTPUTS,
+        return new SurrogateMetadata(1, d.binary(), d.settings(), SurrogateMetadata.INPUTS, mean, std, SurrogateMetadata.OUTPUTS,
                 new double[] {scaleH, scaleA}, s.hidden(), s.activation(), pt, pa, pb, d.box().lower(), d.box().upper(), d.xMin(),
                 d.xMax(), datasetName, nTrain, nVal, nTest, excluded, epochs, bestEpoch, seconds, s.seed(), tr, va, te);
     }
@@ -268,6 +275,23 @@ public final class SurrogateTrainer {
         return errors(sur, samples, all);
     }
 
+    /** @return the median Lindemann ratio of the samples at each temperature */
+    public static java.util.Map<Double, Double> medianLindemann(List<MixingSample> samples) {
+        TreeMap<Double, List<Double>> by = new TreeMap<>();
+        for (MixingSample s : samples) {
+            if (s.result() != null) {
+                by.computeIfAbsent(s.temperature(), k -> new ArrayList<>()).add(s.result().lindemannRatio());
+            }
+        }
+        java.util.Map<Double, Double> out = new TreeMap<>();
+        by.forEach((t, l) -> {
+            java.util.Collections.sort(l);
+            int n = l.size();
+            out.put(t, n % 2 == 1 ? l.get(n / 2) : 0.5 * (l.get(n / 2 - 1) + l.get(n / 2)));
+        });
+        return out;
+    }
+
     private static NDArray lossOf(NDArray out, NDArray target) {
         // target columns: y_H, y_a (loss units), c_H, c_a (per-sample factors turning outputs into loss units)
         NDArray y = target.get(":, 0:2");
@@ -285,13 +309,14 @@ public final class SurrogateTrainer {
 
     private static NDArray[] batch(NDManager m, float[][] z, float[][] y, int[] idx, int start, int end) {
         int n = end - start;
-        float[] zf = new float[n * 6];
+        int k = z[0].length;
+        float[] zf = new float[n * k];
         float[] yf = new float[n * 4];
         for (int i = 0; i < n; i++) {
-            System.arraycopy(z[idx[start + i]], 0, zf, 6 * i, 6);
+            System.arraycopy(z[idx[start + i]], 0, zf, k * i, k);
             System.arraycopy(y[idx[start + i]], 0, yf, 4 * i, 4);
         }
-        return new NDArray[] {m.create(zf, new Shape(n, 6)), m.create(yf, new Shape(n, 4))};
+        return new NDArray[] {m.create(zf, new Shape(n, k)), m.create(yf, new Shape(n, 4))};
     }
 
     private static List<float[]> snapshot(Model model) {

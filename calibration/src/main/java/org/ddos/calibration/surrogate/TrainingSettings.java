@@ -13,8 +13,10 @@ package org.ddos.calibration.surrogate;
  * @param validationFraction share of the samples held out for early stopping
  * @param testFraction share held out for the final error report (never seen in training)
  * @param seed seed of the split, the shuffles and the initial weights
- * @param maxLindemann samples whose Lindemann ratio exceeds this (the crystal did not stay a
- *     crystal) are excluded
+ * @param maxLindemann samples whose Lindemann ratio (rms displacement from the lattice sites over
+ *     the nearest-neighbour distance) exceeds this multiple of the dataset's median at the same
+ *     temperature are excluded: their cell distorted (local instability of the random alloy) or
+ *     melted, and Delta H_mix there is no longer a smooth function of the parameters
  */
 public record TrainingSettings(int[] hidden, String activation, int maxEpochs, int patience, int batchSize, double learningRate,
         double validationFraction, double testFraction, long seed, double maxLindemann) {
@@ -39,15 +41,27 @@ public record TrainingSettings(int[] hidden, String activation, int maxEpochs, i
         if (!(learningRate > 0)) {
             throw new IllegalArgumentException("learning rate must be positive, got " + learningRate);
         }
+        if (!(maxLindemann > 1)) {
+            throw new IllegalArgumentException("relative Lindemann limit must exceed 1 (a multiple of the median), got " + maxLindemann);
+        }
         if (!(validationFraction > 0) || !(testFraction > 0) || !(validationFraction + testFraction < 0.9)) {
             throw new IllegalArgumentException("validation and test fractions must be positive with a sum below 0.9, got "
                     + validationFraction + " and " + testFraction);
         }
     }
 
-    /** Defaults: 3 x 64 tanh, up to 4000 epochs, patience 400, batch 32, learning rate 3e-3, 15% / 15% held out. */
+    /**
+     * Defaults: 3 x 64 tanh, up to 4000 epochs, patience 400, batch 32, learning rate 3e-3, 15% / 15%
+     * held out, samples above 1.3 times the median Lindemann ratio excluded.
+     */
     public static TrainingSettings defaults() {
-        return new TrainingSettings(new int[] {64, 64, 64}, "tanh", 4000, 400, 32, 3e-3, 0.15, 0.15, 1, 0.15);
+        return new TrainingSettings(new int[] {64, 64, 64}, "tanh", 4000, 400, 32, 3e-3, 0.15, 0.15, 1, 1.3);
+    }
+
+    /** @return the same settings with another relative Lindemann limit */
+    public TrainingSettings withMaxLindemann(double limit) {
+        return new TrainingSettings(hidden, activation, maxEpochs, patience, batchSize, learningRate, validationFraction, testFraction,
+                seed, limit);
     }
 
     @Override

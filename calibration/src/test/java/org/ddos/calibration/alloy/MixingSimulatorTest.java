@@ -46,6 +46,22 @@ class MixingSimulatorTest {
     }
 
     @Test
+    void closedFormStaticEnergyEqualsTheDirectSum() {
+        SmaBinary b = SmaBinary.named("Ni-Pt");
+        MixingSimulator sim = new MixingSimulator(b, SHORT);
+        StaticMixingModel model = new StaticMixingModel(b, SHORT);
+        assertEquals(sim.staticLatticeParameter(1), model.pureLatticeParameters()[1], 0);
+        for (HeteronuclearParameters h : new HeteronuclearParameters[] {b.arithmeticMean(),
+            new HeteronuclearParameters(14.838, 3.036, 0.1346, 2.338)}) {
+            for (double x : new double[] {0.1, 0.5, 0.83}) {
+                // SmaPotential over all pairs of the cell vs the environment table
+                assertEquals(sim.vegardMixingEnergy(h, x), model.vegardMixingEnergy(h, x), 1e-8, "x = " + x);
+            }
+        }
+        assertEquals(0, model.vegardMixingEnergy(b.arithmeticMean(), 0), 0);
+    }
+
+    @Test
     void rejectsCompositionsOutsideTheOpenInterval() {
         MixingSimulator sim = new MixingSimulator(SmaBinary.named("Cu-Ni"), SHORT);
         HeteronuclearParameters h = sim.binary().arithmeticMean();

@@ -16,6 +16,7 @@ import org.ddos.calibration.alloy.HeteronuclearParameters;
 import org.ddos.calibration.alloy.MixingResult;
 import org.ddos.calibration.alloy.MixingSample;
 import org.ddos.calibration.alloy.SmaBinary;
+import org.ddos.calibration.alloy.StaticMixingModel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,14 +25,16 @@ import org.junit.jupiter.api.io.TempDir;
 class SyntheticSurrogateTest {
     static final DatasetDesign DESIGN = DatasetDesign.defaults(SmaBinary.named("Cu-Ni"), 1).withTemperatures(new double[] {300, 1000});
 
-    /** The synthetic truth: smooth in every input, zero for the pure metals. */
+    static final StaticMixingModel BASELINE = new StaticMixingModel(DESIGN.binary(), DESIGN.settings());
+
+    /** The synthetic truth: the static baseline plus a smooth function of every input, zero for the pure metals. */
     static double[] truth(HeteronuclearParameters h, double x, double t) {
         double f = x * (1 - x);
         double w = -400 * (h.xi() - 1.42) + 900 * (h.a() - 0.093) + 8 * (h.p() - 11) - 20 * (h.q() - 2.35) + 30 * x
                 + 0.004 * (t - 600);
         double[] pure = pure(t);
         double a = (1 - x) * pure[0] + x * pure[1] + f * (0.3 * (h.a() - 0.093) / 0.01 * 0.01 - 0.02 * (h.xi() - 1.42));
-        return new double[] {f * w, a};
+        return new double[] {BASELINE.vegardMixingEnergy(h, x) + f * w, a};
     }
 
     static double[] pure(double t) {
@@ -104,16 +107,17 @@ class SyntheticSurrogateTest {
             MixingSample s = probe.get(i);
             assertEquals(trained.predict(s.parameters(), s.requestedX(), s.temperature()),
                     again.predict(s.parameters(), s.requestedX(), s.temperature()), "plain-Java prediction after reload");
-            rows[i] = new double[] {s.parameters().p(), s.parameters().q(), s.parameters().a(), s.parameters().xi(), s.requestedX(),
-                s.temperature()};
+            double x = s.requestedX();
+            rows[i] = new double[] {s.parameters().p(), s.parameters().q(), s.parameters().a(), s.parameters().xi(), x,
+                s.temperature(), BASELINE.vegardMixingEnergy(s.parameters(), x) / (x * (1 - x))};
         }
         // DJL (PyTorch, float32) on the saved folder: bit-identical on reload, and equal to the plain-Java network in float precision
         float[][] djl1 = MixingSurrogate.djlOutputs(folder, rows);
         float[][] djl2 = MixingSurrogate.djlOutputs(folder, rows);
         for (int i = 0; i < rows.length; i++) {
             assertArrayEquals(djl1[i], djl2[i], 0f);
-            double[] z = new double[6];
-            for (int k = 0; k < 6; k++) {
+            double[] z = new double[7];
+            for (int k = 0; k < 7; k++) {
                 z[k] = (rows[i][k] - trained.metadata().inputMean()[k]) / trained.metadata().inputStd()[k];
             }
             double[] java = trained.network().forward(z);
