@@ -554,6 +554,7 @@ public final class SnapBispectrum {
         // W of every neighbour, two neighbours (e, e + 1) per lane pair, compact layout:
         // [4 compactSize (e / 2) + 4 q + lane] real, [... + 2 + lane] imaginary (filled by computeU)
         double[] ul;
+        boolean neighborsKept; // computeU stored every neighbour's W (needed by deidrj)
         final double[] coef; // force contraction coefficients, [10 c + q]
         final double[] ut; // total U of the central atom, interleaved: [2 jju] real, [2 jju + 1] imaginary
         final double[] y; // adjoint Y, interleaved, half-plane weights folded in
@@ -584,6 +585,7 @@ public final class SnapBispectrum {
         /** Starts a new central atom: no neighbours. */
         public void clear() {
             n = 0;
+            neighborsKept = false;
             inner = false;
         }
 
@@ -701,6 +703,7 @@ public final class SnapBispectrum {
                 ut[2 * (jju + ma * (j + 1) + ma)] = WSELF;
             }
         }
+        ws.neighborsKept = keepNeighbors;
         final double[] u = ws.ul;
         final double[] tR = ws.ucR;
         final double[] tI = ws.ucI;
@@ -1283,6 +1286,9 @@ public final class SnapBispectrum {
      *     {@code dedr[offset + 3 e + xyz]} (eV/Å)
      */
     public void deidrj(Workspace ws, double[] dedr, int offset) {
+        if (!ws.neighborsKept) {
+            throw new IllegalStateException("deidrj needs computeU(ws) (or computeU(ws, true)) for this atom");
+        }
         final double[] c = ws.coef;
         forceCoefficients(ws.y, c);
         final double[] u = ws.ul;
