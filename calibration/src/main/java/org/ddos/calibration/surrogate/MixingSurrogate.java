@@ -71,6 +71,17 @@ public final class MixingSurrogate {
         return metadata;
     }
 
+    /**
+     * Builds the quasirandom cells and environment tables of the static baseline for these
+     * compositions (tens of ms each, done once), so that later predictions cost microseconds.
+     */
+    public void prepare(double... compositions) {
+        HeteronuclearParameters mean = metadata.binary().arithmeticMean();
+        for (double x : compositions) {
+            baseline.vegardMixingEnergy(mean, x);
+        }
+    }
+
     /** @return the closed-form static baseline */
     public StaticMixingModel baseline() {
         return baseline;

@@ -387,7 +387,8 @@ public final class SurrogateCommand implements Runnable {
             }
             String pairCoeff = binary.lammpsPairCoeffs(h);
             double[] masses = {PeriodicTable.standardAtomicWeight(binary.elementA()), PeriodicTable.standardAtomicWeight(binary.elementB())};
-            String lodisText = binary.lodisFile(h, masses, new double[] {0, 0},
+            double[] e0 = sur.baseline().pureEnergies();
+            String lodisText = binary.lodisFile(h, masses, new double[] {-e0[0], -e0[1]},
                     "heteronuclear parameters calibrated by ddos surrogate calibrate against " + targetsFile.getFileName());
             if (lammps != null) {
                 Files.writeString(lammps, pairCoeff);
