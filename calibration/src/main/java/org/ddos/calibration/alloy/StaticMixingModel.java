@@ -90,13 +90,21 @@ public final class StaticMixingModel {
      * @return Delta E (meV/atom)
      */
     public double vegardMixingEnergy(HeteronuclearParameters h, double x) {
+        return x <= 0 || x >= 1 ? 0 : vegardMixingEnergy(new SmaPairTerms(binary.cross(h)), x);
+    }
+
+    /**
+     * As {@link #vegardMixingEnergy(HeteronuclearParameters, double)} with the cross-pair terms
+     * already built (e.g. reused over several compositions).
+     */
+    public double vegardMixingEnergy(SmaPairTerms cross, double x) {
         if (x <= 0 || x >= 1) {
             return 0;
         }
         int k = countB(x);
         double xs = (double) k / settings.atoms();
         double a = (1 - xs) * pureLattice[0] + xs * pureLattice[1];
-        double e = energyPerAtom(new SmaPairTerms(binary.cross(h)), k, a);
+        double e = energyPerAtom(cross, k, a);
         return 1e3 * (e - xs * pureEnergy[1] - (1 - xs) * pureEnergy[0]);
     }
 

@@ -58,7 +58,8 @@ public final class AlloyCalibration {
      * @param fits every target with its fit
      * @param evaluations surrogate objective evaluations over all starts
      * @param starts number of BOBYQA starts
-     * @param seconds wall time of the minimisation
+     * @param seconds wall time of the minimisation (after building the baseline's cells for the
+     *     target compositions, see {@link MixingSurrogate#prepare})
      * @param cpuSeconds CPU time of the minimisation (the calling thread)
      * @param atBounds names of parameters at a bound of the box (the box may be too small)
      */
@@ -82,6 +83,9 @@ public final class AlloyCalibration {
         if (starts < 1) {
             throw new IllegalArgumentException("at least one start is needed, got " + starts);
         }
+        // setup, not minimisation: the quasirandom cells of the static baseline at the target compositions
+        surrogate.prepare(targets.enthalpy().stream().mapToDouble(CalibrationTargets.EnthalpyTarget::x).toArray());
+        surrogate.prepare(targets.lattice().stream().mapToDouble(CalibrationTargets.LatticeTarget::x).toArray());
         long t0 = System.nanoTime();
         java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
         long c0 = bean.getCurrentThreadCpuTime();

@@ -46,6 +46,8 @@ public final class MixingSurrogate {
     private static final class Workspace {
         final double[] z = new double[7];
         double staticEnergy;
+        HeteronuclearParameters lastCross;
+        org.ddos.descriptors.sma.SmaPairTerms lastTerms;
         final double[][] layers;
 
         Workspace(DenseNetwork net) {
@@ -67,6 +69,17 @@ public final class MixingSurrogate {
     /** @return the metadata */
     public SurrogateMetadata metadata() {
         return metadata;
+    }
+
+    /**
+     * Builds the quasirandom cells and environment tables of the static baseline for these
+     * compositions (tens of ms each, done once), so that later predictions cost microseconds.
+     */
+    public void prepare(double... compositions) {
+        HeteronuclearParameters mean = metadata.binary().arithmeticMean();
+        for (double x : compositions) {
+            baseline.vegardMixingEnergy(mean, x);
+        }
     }
 
     /** @return the closed-form static baseline */
@@ -243,7 +256,11 @@ public final class MixingSurrogate {
         z[3] = (h.xi() - mean[3]) / std[3];
         z[4] = (x - mean[4]) / std[4];
         z[5] = (temperature - mean[5]) / std[5];
-        ws.staticEnergy = baseline.vegardMixingEnergy(h, x);
+        if (!h.equals(ws.lastCross)) {
+            ws.lastCross = h;
+            ws.lastTerms = new org.ddos.descriptors.sma.SmaPairTerms(metadata.binary().cross(h));
+        }
+        ws.staticEnergy = baseline.vegardMixingEnergy(ws.lastTerms, x);
         z[6] = (ws.staticEnergy / (x * (1 - x)) - mean[6]) / std[6];
         return network.forward(z, ws.layers);
     }

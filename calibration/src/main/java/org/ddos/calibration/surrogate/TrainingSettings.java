@@ -51,11 +51,11 @@ public record TrainingSettings(int[] hidden, String activation, int maxEpochs, i
     }
 
     /**
-     * Defaults: 3 x 64 tanh, up to 4000 epochs, patience 400, batch 32, learning rate 3e-3, 15% / 15%
+     * Defaults: 3 x 64 SiLU, up to 4000 epochs, patience 400, batch 32, learning rate 3e-3, 15% / 15%
      * held out, samples above 1.3 times the median Lindemann ratio excluded.
      */
     public static TrainingSettings defaults() {
-        return new TrainingSettings(new int[] {64, 64, 64}, "tanh", 4000, 400, 32, 3e-3, 0.15, 0.15, 1, 1.3);
+        return new TrainingSettings(new int[] {64, 64, 64}, "silu", 4000, 400, 32, 3e-3, 0.15, 0.15, 1, 1.3);
     }
 
     /** @return the same settings with another relative Lindemann limit */

@@ -217,7 +217,7 @@ public final class SurrogateCommand implements Runnable {
                 description = "Hidden layer widths (default: ${DEFAULT-VALUE}).")
         String hidden;
 
-        @Option(names = "--activation", defaultValue = "tanh", paramLabel = "tanh|silu", description = "Hidden activation (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--activation", defaultValue = "silu", paramLabel = "tanh|silu", description = "Hidden activation (default: ${DEFAULT-VALUE}).")
         String activation;
 
         @Option(names = "--epochs", defaultValue = "4000", paramLabel = "N", description = "Epoch cap (default: ${DEFAULT-VALUE}).")
@@ -301,7 +301,7 @@ public final class SurrogateCommand implements Runnable {
                 doc.put("test", errors(m.test()));
                 pw.println(JsonOutput.write(doc));
             } else {
-                pw.printf(Locale.ROOT, "%s surrogate saved in %s: MLP 6-%s-2 (%s), %d epochs (best %d), %.1f s%n", m.binary().name(), out,
+                pw.printf(Locale.ROOT, "%s surrogate saved in %s: MLP 7-%s-2 (%s), %d epochs (best %d), %.1f s%n", m.binary().name(), out,
                         hidden.replace(",", "-"), m.activation(), m.epochs(), m.bestEpoch(), m.trainingSeconds());
                 pw.printf(Locale.ROOT, "samples: %d train, %d validation, %d test, %d excluded (Lindemann ratio above %.2f x the median at their T)%n",
                         m.trainSamples(), m.validationSamples(), m.testSamples(), m.excludedSamples(), settings.maxLindemann());
@@ -328,7 +328,7 @@ public final class SurrogateCommand implements Runnable {
         @Option(names = "--targets", required = true, paramLabel = "FILE.yaml", description = "Targets (docs/surrogates.md).")
         Path targetsFile;
 
-        @Option(names = "--starts", defaultValue = "8", paramLabel = "N", description = "BOBYQA starts (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--starts", defaultValue = "4", paramLabel = "N", description = "BOBYQA starts (default: ${DEFAULT-VALUE}).")
         int starts;
 
         @Option(names = "--verify", description = "Simulate the calibrated set directly at the target points and the pure metals.")
@@ -387,7 +387,8 @@ public final class SurrogateCommand implements Runnable {
             }
             String pairCoeff = binary.lammpsPairCoeffs(h);
             double[] masses = {PeriodicTable.standardAtomicWeight(binary.elementA()), PeriodicTable.standardAtomicWeight(binary.elementB())};
-            String lodisText = binary.lodisFile(h, masses, new double[] {0, 0},
+            double[] e0 = sur.baseline().pureEnergies();
+            String lodisText = binary.lodisFile(h, masses, new double[] {-e0[0], -e0[1]},
                     "heteronuclear parameters calibrated by ddos surrogate calibrate against " + targetsFile.getFileName());
             if (lammps != null) {
                 Files.writeString(lammps, pairCoeff);
