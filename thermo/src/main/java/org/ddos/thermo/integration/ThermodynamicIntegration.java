@@ -9,11 +9,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import org.ddos.descriptors.dynamics.ForceField;
 import org.ddos.descriptors.dynamics.MolecularDynamics;
 import org.ddos.descriptors.dynamics.PotentialForceField;
+import org.ddos.descriptors.hessian.NormalModes;
+import org.ddos.descriptors.potential.HarmonicPotential;
 import org.ddos.descriptors.potential.Potential;
 import org.ddos.descriptors.structure.Structure;
 import org.ddos.descriptors.units.PhysicalConstants;
+import org.ejml.data.DMatrixRMaj;
 
 /**
  * Absolute classical Helmholtz free energies of a crystal by thermodynamic integration (TI), the
@@ -37,7 +41,9 @@ import org.ddos.descriptors.units.PhysicalConstants;
  * </ol>
  * The Einstein frequency comes from the mean-squared displacement of one equilibrium run at T_0,
  * omega_E^2 = (3N - 3) k_B T_0 / sum_i m_i &lt;|u_i|^2&gt;. Error bars are standard errors over the
- * independent repeats.
+ * independent repeats. Optionally ({@link #harmonicReference}) the reference is the harmonic
+ * crystal of the Hessian instead of the Einstein crystal: same free energy, much less noise for
+ * strongly anharmonic or broad-spectrum crystals.
  *
  * <p><b>Centre of mass.</b> All runs hold the centre of mass fixed, so both ends of the switch are
  * crystals with 3N - 3 degrees of freedom, and the Einstein reference is the constrained one,
@@ -74,7 +80,10 @@ public final class ThermodynamicIntegration {
     private int threads = 1;
     private Progress progress = (d, t, s) -> { };
     private double einsteinFrequency = Double.NaN;
+    private HarmonicPotential harmonicReference;
+    private double[] harmonicFrequencies;
     private boolean referenceAtHighest = true;
+    private boolean reversibleScaling = true;
 
     /**
      * @param lattice the perfect crystal (a stable minimum of the potential), N &gt;= 2 atoms; the cell is kept fixed
@@ -135,6 +144,44 @@ public final class ThermodynamicIntegration {
         return this;
     }
 
+    /**
+     * Switches to the harmonic crystal of this Hessian instead of the Einstein crystal: U_ref =
+     * u.H.u / 2, whose constrained free energy is exact, A_ref = k_B T sum_l ln(hbar omega_l / k_B T)
+     * over the 3N - 3 stable modes. The integrand U - E_0 - U_ref is then only the anharmonic part
+     * of the potential, which makes the switch far less dissipative (and the error bars smaller) for
+     * a crystal whose phonon spectrum is broad; the result is the same free energy. (For a quadratic
+     * potential with its own Hessian the switch is trivial: keep the Einstein crystal to test TI there.)
+     *
+     * @param hessian 3N x 3N at the lattice (eV/Å^2), e.g. {@code HessianCalculator.hessian(potential, lattice)}
+     * @return this
+     * @throws IllegalStateException when a non-translational mode is not positive (not a minimum)
+     */
+    public ThermodynamicIntegration harmonicReference(DMatrixRMaj hessian) {
+        NormalModes modes = NormalModes.of(hessian, lattice);
+        modes.logMeanEigenvalue(); // throws, naming the mode, when the lattice is not a stable minimum
+        double[] w = modes.frequencies();
+        int[] stable = modes.stableModes();
+        harmonicFrequencies = new double[stable.length];
+        for (int l = 0; l < stable.length; l++) {
+            harmonicFrequencies[l] = w[stable[l]];
+        }
+        harmonicReference = new HarmonicPotential(lattice.positions(), hessian, 0.0, 0.0);
+        return this;
+    }
+
+    /**
+     * With {@code false}, no reversible scaling: a separate Frenkel–Ladd switch (equilibration,
+     * forward, equilibration at the reference, backward) at every temperature, each from its own
+     * equilibrated start. Costs (2 eq + 2 sw) steps per temperature instead of (4 eq + 4 sw) in all,
+     * and avoids the scaling noise, which dominates for strongly anharmonic crystals over wide ranges.
+     *
+     * @return this
+     */
+    public ThermodynamicIntegration reversibleScaling(boolean enabled) {
+        reversibleScaling = enabled;
+        return this;
+    }
+
     /** lambda(tau) of the Frenkel–Ladd switch: smooth, lambda(0) = 0, lambda(1) = 1, zero slope at both ends. */
     static double frenkelLaddSchedule(double tau) {
         double t2 = tau * tau;
@@ -172,14 +219,17 @@ public final class ThermodynamicIntegration {
         final int modes = 3 * n - 3;
         final double t0 = referenceAtHighest ? temps[temps.length - 1] : temps[0];
         final double tEnd = referenceAtHighest ? temps[0] : temps[temps.length - 1];
-        final boolean scaling = tEnd != t0;
+        final boolean scaling = tEnd != t0 && reversibleScaling;
         final double e0 = potential.energy(lattice);
         final SwitchingSettings s = settings;
         long perRepeat = 2L * s.equilibrationSteps() + 2L * s.switchingSteps();
         if (scaling) {
             perRepeat *= 2;
+        } else {
+            perRepeat *= temps.length;
         }
-        boolean measure = Double.isNaN(einsteinFrequency);
+        final boolean harmonic = harmonicReference != null;
+        boolean measure = !harmonic && Double.isNaN(einsteinFrequency);
         long total = (measure ? s.equilibrationSteps() + (long) s.msdSteps() : 0) + s.repeats() * perRepeat;
         AtomicLong done = new AtomicLong();
         SplittableRandom master = new SplittableRandom(s.seed());
@@ -189,27 +239,47 @@ public final class ThermodynamicIntegration {
             seeds[r] = master.nextLong();
         }
 
-        // 1. Einstein frequency from the MSD at T_0
+        // 1. the reference crystal: Einstein (frequency from the MSD at T_0) or harmonic (Hessian)
         double omega = einsteinFrequency;
         double rms;
-        if (measure) {
-            double msd = meanSquaredDisplacement(t0, msdSeed, done, total);
-            omega = EinsteinCrystal.frequencyFromMsd(msd, t0, modes);
-            double m = 0;
-            for (int i = 0; i < n; i++) {
-                m += lattice.massOf(i);
-            }
-            rms = Math.sqrt(msd / m);
-        } else {
-            // harmonic estimate of the Einstein crystal itself: <|u|^2> = 3 k_B T / (m omega^2)
-            double m = 0;
-            for (int i = 0; i < n; i++) {
-                m += lattice.massOf(i);
-            }
-            rms = Math.sqrt(modes * KB * t0 * PhysicalConstants.EV_PER_AMU_ANGSTROM2_IN_PS2 / (omega * omega * m));
+        double totalMass = 0;
+        for (int i = 0; i < n; i++) {
+            totalMass += lattice.massOf(i);
         }
-        final EinsteinCrystal einstein = new EinsteinCrystal(lattice, omega);
-        final double aEinstein = EinsteinCrystal.freeEnergy(omega, t0, modes);
+        final ForceField reference;
+        final java.util.function.DoubleUnaryOperator aReference; // A_ref(T), eV
+        if (harmonic) {
+            // <sum_i m_i |u_i|^2> = k_B T sum_l 1 / omega_l^2 (mass-weighted normal coordinates)
+            double inv = 0;
+            for (double w : harmonicFrequencies) {
+                inv += 1 / (w * w);
+            }
+            rms = Math.sqrt(KB * t0 * PhysicalConstants.EV_PER_AMU_ANGSTROM2_IN_PS2 * inv / totalMass);
+            omega = Double.NaN;
+            HarmonicPotential h = harmonicReference;
+            reference = h::compute;
+            final double[] w = harmonicFrequencies;
+            aReference = t -> {
+                double kt = KB * t;
+                double a = 0;
+                for (double f : w) {
+                    a += kt * Math.log(PhysicalConstants.HBAR_EV_PS * f / kt);
+                }
+                return a;
+            };
+        } else {
+            if (measure) {
+                double msd = meanSquaredDisplacement(t0, msdSeed, done, total);
+                omega = EinsteinCrystal.frequencyFromMsd(msd, t0, modes);
+                rms = Math.sqrt(msd / totalMass);
+            } else {
+                // the Einstein crystal itself: sum_i m_i <|u_i|^2> = (3N - 3) k_B T / omega^2
+                rms = Math.sqrt(modes * KB * t0 * PhysicalConstants.EV_PER_AMU_ANGSTROM2_IN_PS2 / (omega * omega * totalMass));
+            }
+            reference = new EinsteinCrystal(lattice, omega);
+            final double we = omega;
+            aReference = t -> EinsteinCrystal.freeEnergy(we, t, modes);
+        }
 
         // 2. repeats: Frenkel-Ladd at T_0, then reversible scaling to T_max
         double[][] perT = new double[s.repeats()][];
@@ -225,7 +295,7 @@ public final class ThermodynamicIntegration {
             for (int r = 0; r < s.repeats(); r++) {
                 final int rep = r;
                 futures.add(pool.submit(() -> {
-                    Repeat out = repeat(seeds[rep], t0, tEnd, scaling, temps, e0, einstein, aEinstein, done, total, rep);
+                    Repeat out = repeat(seeds[rep], t0, tEnd, scaling, temps, e0, reference, aReference, done, total, rep);
                     perT[rep] = out.freeEnergy;
                     flDiss[rep] = out.flDissipation;
                     rsDiss[rep] = out.rsDissipation;
@@ -263,7 +333,7 @@ public final class ThermodynamicIntegration {
                 sem[t] = Double.NaN;
             }
         }
-        return new IntegrationResult(n, e0, t0, omega, rms, s, temps, mean, sem, perT, flDiss, rsDiss, done.get(),
+        return new IntegrationResult(n, e0, scaling || temps.length == 1 ? t0 : Double.NaN, omega, rms, s, temps, mean, sem, perT, flDiss, rsDiss, done.get(),
                 (System.nanoTime() - start) * 1e-9);
     }
 
@@ -309,31 +379,34 @@ public final class ThermodynamicIntegration {
     private record Repeat(double[] freeEnergy, double flDissipation, double rsDissipation) {
     }
 
-    private Repeat repeat(long seed, double t0, double tEnd, boolean scaling, double[] temps, double e0, EinsteinCrystal einstein,
-            double aEinstein, AtomicLong done, long total, int index) {
+    private Repeat repeat(long seed, double t0, double tEnd, boolean scaling, double[] temps, double e0, ForceField reference,
+            java.util.function.DoubleUnaryOperator aReference, AtomicLong done, long total, int index) {
         SwitchingSettings s = settings;
         int n = lattice.atomCount();
         int modes = 3 * n - 3;
         SplittableRandom r = new SplittableRandom(seed);
-        SwitchedForceField field = new SwitchedForceField(new PotentialForceField(potential, lattice), e0, einstein, 3 * n);
-        field.setWeights(1, 0);
-        MolecularDynamics md = new MolecularDynamics(lattice, field, s.timestep())
-                .thermostat(t0, s.friction(), r.nextLong()).initializeVelocities(t0, r.nextLong());
         String tag = "repeat " + (index + 1) + "/" + s.repeats() + ": ";
-        equilibrate(md, done, total, tag + "equilibrate at " + t0 + " K");
-        // Frenkel-Ladd forward (potential -> Einstein) and backward
-        double wf = switchFrenkelLadd(md, field, true, done, total, tag + "Frenkel-Ladd forward");
-        field.setReferenceOnly(1); // the potential is not needed while equilibrating the Einstein crystal
-        equilibrate(md, done, total, tag + "equilibrate Einstein crystal");
-        double wb = switchFrenkelLadd(md, field, false, done, total, tag + "Frenkel-Ladd backward");
-        double a0 = aEinstein - 0.5 * (wf - wb);
-        double flDiss = 0.5 * (wf + wb) / (n - 1);
         double[] f = new double[temps.length];
-        double rsDiss = 0;
         if (!scaling) {
-            f[0] = e0 / n + a0 / (n - 1);
+            // an independent Frenkel-Ladd switch at every temperature; the dissipation reported is the highest T's
+            double flDiss = 0;
+            for (int t = 0; t < temps.length; t++) {
+                SwitchedForceField field = new SwitchedForceField(new PotentialForceField(potential, lattice), e0, reference, 3 * n);
+                MolecularDynamics md = new MolecularDynamics(lattice, field, s.timestep())
+                        .thermostat(temps[t], s.friction(), r.nextLong()).initializeVelocities(temps[t], r.nextLong());
+                double[] fl = frenkelLadd(md, field, temps[t], done, total, tag + temps[t] + " K: ");
+                f[t] = e0 / n + (aReference.applyAsDouble(temps[t]) + fl[0]) / (n - 1);
+                flDiss = fl[1] / (n - 1);
+            }
             return new Repeat(f, flDiss, 0);
         }
+        SwitchedForceField field = new SwitchedForceField(new PotentialForceField(potential, lattice), e0, reference, 3 * n);
+        MolecularDynamics md = new MolecularDynamics(lattice, field, s.timestep())
+                .thermostat(t0, s.friction(), r.nextLong()).initializeVelocities(t0, r.nextLong());
+        double[] fl = frenkelLadd(md, field, t0, done, total, tag);
+        double a0 = aReference.applyAsDouble(t0) + fl[0];
+        double flDiss = fl[1] / (n - 1);
+        double rsDiss = 0;
         // reversible scaling at T_0: kappa from 1 to T_0 / T_end and back
         double kEnd = t0 / tEnd;
         int steps = s.switchingSteps();
@@ -387,6 +460,23 @@ public final class ThermodynamicIntegration {
             tick(done, total, stage);
         }
         requireFinite(md.potentialEnergy(), stage);
+    }
+
+    /**
+     * Equilibrates with the potential at T, switches to the reference and back.
+     *
+     * @return {A - A_ref = -(W_fwd - W_bwd) / 2, dissipation (W_fwd + W_bwd) / 2}, both total (eV)
+     */
+    private double[] frenkelLadd(MolecularDynamics md, SwitchedForceField field, double temperature, AtomicLong done, long total,
+            String tag) {
+        field.setWeights(1, 0);
+        md.refreshForces();
+        equilibrate(md, done, total, tag + "equilibrate at " + temperature + " K");
+        double wf = switchFrenkelLadd(md, field, true, done, total, tag + "Frenkel-Ladd forward");
+        field.setReferenceOnly(1); // the potential is not needed while equilibrating the reference crystal
+        equilibrate(md, done, total, tag + "equilibrate reference crystal");
+        double wb = switchFrenkelLadd(md, field, false, done, total, tag + "Frenkel-Ladd backward");
+        return new double[] {-0.5 * (wf - wb), 0.5 * (wf + wb)};
     }
 
     /** @return the work sum dlambda (U_E - U + E_0) of one Frenkel-Ladd switch */

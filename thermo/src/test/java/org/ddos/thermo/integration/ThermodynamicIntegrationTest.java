@@ -128,6 +128,32 @@ class ThermodynamicIntegrationTest {
         assertEquals(direct.freeEnergy()[0], scaled.freeEnergy()[scaled.indexOf(600)], 4 * combined, "FL at 600 K vs FL 1000 K + RS");
     }
 
+    /**
+     * The harmonic crystal of the Hessian as reference, and a separate switch at every temperature
+     * (no scaling): the same free energies as Einstein + scaling within the combined error bars, with
+     * a much smaller error bar for the same switching length (the integrand is only the anharmonic part).
+     */
+    @Test
+    void harmonicReferenceAtEveryTemperatureAgreesWithEinsteinAndScaling() throws Exception {
+        SmaLinearPotential cu = new SmaLinearPotential("Cu", new SmaPairParameters(10.96, 2.278, 0.0855, 1.224, 2.556, 3.9, 4.8));
+        Structure fcc = Lattices.fcc("Cu", 3.615, 2, 2, 2);
+        SwitchingSettings s = new SwitchingSettings(0.002, 20.0, 100, 500, 100, 3, 21);
+        double[] temps = {400, 800};
+        IntegrationResult einstein = new ThermodynamicIntegration(fcc, cu, s).threads(2).run(temps);
+        IntegrationResult harmonic = new ThermodynamicIntegration(fcc, cu, s.withSeed(22)).threads(2)
+                .harmonicReference(org.ddos.descriptors.hessian.HessianCalculator.hessian(cu, fcc))
+                .reversibleScaling(false).run(temps);
+        assertTrue(Double.isNaN(harmonic.einsteinFrequency()));
+        assertEquals(3 * 2 * (2 * 100 + 2 * 500), harmonic.steps(), "no MSD run, one switch pair per temperature");
+        for (int t = 0; t < temps.length; t++) {
+            double e1 = einstein.standardError()[t];
+            double e2 = harmonic.standardError()[t];
+            assertTrue(e2 < 0.5 * e1, "harmonic reference error " + e2 + " vs Einstein " + e1 + " at " + temps[t] + " K");
+            assertEquals(einstein.freeEnergy()[t], harmonic.freeEnergy()[t], 4 * Math.sqrt(e1 * e1 + e2 * e2),
+                    "Einstein + scaling vs harmonic reference at " + temps[t] + " K");
+        }
+    }
+
     /** The result depends on the seed only, not on the number of threads. */
     @Test
     void deterministicForAnyThreadCount() throws Exception {

@@ -12,6 +12,7 @@ import org.ddos.descriptors.structure.Structure;
 import org.ddos.thermo.integration.IntegrationResult;
 import org.ddos.thermo.integration.SwitchingSettings;
 import org.ddos.thermo.integration.ThermodynamicIntegration;
+import org.ejml.data.DMatrixRMaj;
 import picocli.CommandLine.Option;
 
 /** Options of a thermodynamic-integration run, shared by {@code ddos ti} and {@code ddos validate}. */
@@ -49,6 +50,15 @@ public final class SwitchingOptions {
     @Option(names = "--reference", defaultValue = "highest", paramLabel = "highest|lowest",
             description = "Temperature of the Frenkel-Ladd switch; reversible scaling covers the rest (default: ${DEFAULT-VALUE}).")
     String reference;
+
+    @Option(names = "--reference-crystal", defaultValue = "einstein", paramLabel = "einstein|harmonic",
+            description = "Reference of the switch: the Einstein crystal (spring from the MSD) or the harmonic crystal of the"
+                    + " Hessian (same free energy, far less noise for anharmonic crystals) (default: ${DEFAULT-VALUE}).")
+    String referenceCrystal;
+
+    @Option(names = "--scaling", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Reversible scaling from one switch over the range (default); --no-scaling switches at every temperature.")
+    boolean scaling;
 
     @Option(names = "--harmonic", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Also give the harmonic free energy from the Hessian (default: on; --no-harmonic skips the Hessian).")
@@ -88,10 +98,32 @@ public final class SwitchingOptions {
         return potential;
     }
 
-    /** Runs TI with a progress bar on stderr. */
-    IntegrationResult run(String name, Structure lattice, Potential potential, double[] temperatures) throws InterruptedException {
+    boolean harmonicReference() {
+        return switch (referenceCrystal.toLowerCase(Locale.ROOT)) {
+            case "einstein" -> false;
+            case "harmonic" -> true;
+            default -> throw new IllegalArgumentException("--reference-crystal must be einstein or harmonic, got '"
+                    + referenceCrystal + "'");
+        };
+    }
+
+    /** @return whether the Hessian is needed (harmonic column or harmonic reference) */
+    boolean needsHessian() {
+        return harmonic || harmonicReference();
+    }
+
+    /**
+     * Runs TI with a progress bar on stderr.
+     *
+     * @param hessian the lattice Hessian (required with --reference-crystal harmonic, else may be null)
+     */
+    IntegrationResult run(String name, Structure lattice, Potential potential, DMatrixRMaj hessian, double[] temperatures)
+            throws InterruptedException {
         ThermodynamicIntegration ti = new ThermodynamicIntegration(lattice, forMd(potential), settings())
-                .threads(parallelRepeats()).referenceAtHighestTemperature(referenceAtHighest());
+                .threads(parallelRepeats()).referenceAtHighestTemperature(referenceAtHighest()).reversibleScaling(scaling);
+        if (harmonicReference()) {
+            ti.harmonicReference(hessian);
+        }
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("ti " + name).setInitialMax(1).showSpeed()
                 .setUnit(" steps", 1).setConsumer(new ConsoleProgressBarConsumer(System.err)).build()) {
             ti.progress((done, total, stage) -> {

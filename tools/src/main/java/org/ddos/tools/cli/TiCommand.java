@@ -12,8 +12,11 @@ import org.ddos.descriptors.io.ReadOptions;
 import org.ddos.descriptors.io.StructureFormats;
 import org.ddos.descriptors.structure.Structure;
 import org.ddos.descriptors.structure.StructureChecks;
+import org.ddos.descriptors.hessian.HessianCalculator;
+import org.ddos.descriptors.hessian.NormalModes;
 import org.ddos.thermo.integration.HarmonicFreeEnergy;
 import org.ddos.thermo.integration.IntegrationResult;
+import org.ejml.data.DMatrixRMaj;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -67,8 +70,10 @@ public final class TiCommand implements Callable<Integer> {
         Structure lattice = StructureFormats.read(structure, format, options);
         StructureChecks.requireMinimumDistance(lattice, StructureChecks.DEFAULT_MINIMUM_DISTANCE, structure.toString());
         PotentialOptions.Choice choice = potentialOptions.load(lattice.elements().length, null);
-        HarmonicFreeEnergy harmonic = switching.harmonic ? HarmonicFreeEnergy.of(choice.potential(), lattice) : null;
-        IntegrationResult r = switching.run(structure.getFileName().toString(), lattice, choice.potential(), temps);
+        DMatrixRMaj hessian = switching.needsHessian() ? HessianCalculator.hessian(choice.potential(), lattice) : null;
+        HarmonicFreeEnergy harmonic = switching.harmonic ? HarmonicFreeEnergy.of(NormalModes.of(hessian, lattice),
+                choice.potential().energy(lattice), lattice.atomCount()) : null;
+        IntegrationResult r = switching.run(structure.getFileName().toString(), lattice, choice.potential(), hessian, temps);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> doc = document(r, harmonic, choice, switching, lattice);
@@ -93,8 +98,10 @@ public final class TiCommand implements Callable<Integer> {
         doc.put("beta0_eV", choice.beta0());
         doc.put("lattice_energy_eV_per_atom", r.latticeEnergyPerAtom());
         doc.put("convention", CONVENTION);
-        doc.put("reference_temperature_K", r.referenceTemperature());
-        doc.put("einstein_frequency_rad_per_ps", r.einsteinFrequency());
+        doc.put("reference_crystal", sw.harmonicReference() ? "harmonic" : "einstein");
+        doc.put("reversible_scaling", sw.scaling && r.temperatures().length > 1);
+        doc.put("reference_temperature_K", JsonOutput.finite(r.referenceTemperature()));
+        doc.put("einstein_frequency_rad_per_ps", JsonOutput.finite(r.einsteinFrequency()));
         doc.put("rms_displacement_A", r.rmsDisplacement());
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("timestep_ps", r.settings().timestep());
@@ -135,8 +142,11 @@ public final class TiCommand implements Callable<Integer> {
     static void table(PrintWriter out, String name, IntegrationResult r, HarmonicFreeEnergy harmonic, PotentialOptions.Choice choice) {
         out.printf(Locale.ROOT, "%s: %d atoms, %s; E_0/N = %.6f eV/atom (beta0 = %.6f eV)%n", name, r.atomCount(),
                 choice.description(), r.latticeEnergyPerAtom(), choice.beta0());
-        out.printf(Locale.ROOT, "Frenkel-Ladd at %.1f K, omega_E = %.3f rad/ps (rms displacement %.4f Å); %d repeats of %d-step"
-                + " switches; %d MD steps in %.1f s%n", r.referenceTemperature(), r.einsteinFrequency(), r.rmsDisplacement(),
+        String ref = Double.isNaN(r.einsteinFrequency()) ? "harmonic (Hessian) reference"
+                : String.format(Locale.ROOT, "omega_E = %.3f rad/ps", r.einsteinFrequency());
+        String where = r.referenceTemperature() > 0 ? String.format(Locale.ROOT, "at %.1f K", r.referenceTemperature()) : "at every temperature";
+        out.printf(Locale.ROOT, "Frenkel-Ladd %s, %s (rms displacement %.4f Å); %d repeats of %d-step"
+                + " switches; %d MD steps in %.1f s%n", where, ref, r.rmsDisplacement(),
                 r.settings().repeats(), r.settings().switchingSteps(), r.steps(), r.seconds());
         out.printf(Locale.ROOT, "%8s %16s %12s %16s %14s%n", "T(K)", "F_TI(eV/atom)", "+-(meV)", "F_harm(eV/atom)", "F-F_harm(meV)");
         for (int t = 0; t < r.temperatures().length; t++) {

@@ -23,8 +23,11 @@ import org.ddos.scorematching.score.ScoreMatcher;
 import org.ddos.scorematching.score.ScoreMatchingSettings;
 import org.ddos.thermo.freeenergy.FreeEnergyResult;
 import org.ddos.thermo.freeenergy.PhaseFreeEnergy;
+import org.ddos.descriptors.hessian.HessianCalculator;
+import org.ddos.descriptors.hessian.NormalModes;
 import org.ddos.thermo.integration.HarmonicFreeEnergy;
 import org.ddos.thermo.integration.IntegrationResult;
+import org.ejml.data.DMatrixRMaj;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -193,8 +196,10 @@ public final class ValidateCommand implements Callable<Integer> {
             readStored(tiFile, lattice.atomCount(), e0, campaign.mass(), temps, fti, sti, fh);
             source = tiFile.toString();
         } else {
-            HarmonicFreeEnergy harmonic = switching.harmonic ? HarmonicFreeEnergy.of(choice.potential(), lattice) : null;
-            IntegrationResult r = switching.run(name, lattice, choice.potential(), temps);
+            DMatrixRMaj hessian = switching.needsHessian() ? HessianCalculator.hessian(choice.potential(), lattice) : null;
+            HarmonicFreeEnergy harmonic = switching.harmonic ? HarmonicFreeEnergy.of(NormalModes.of(hessian, lattice),
+                    choice.potential().energy(lattice), lattice.atomCount()) : null;
+            IntegrationResult r = switching.run(name, lattice, choice.potential(), hessian, temps);
             for (int t = 0; t < nt; t++) {
                 fti[t] = r.freeEnergy()[t];
                 sti[t] = r.standardError()[t];

@@ -81,6 +81,30 @@ class ValidationCommandsTest {
     }
 
     @Test
+    void tiWithTheHarmonicReferenceAtEveryTemperature() throws Exception {
+        CliTest.Run r = CliTest.run("ti", "--structure", lattice.toString(), "--sma", pot, "--temperatures", "300,600",
+                "--reference-crystal", "harmonic", "--no-scaling", "--switch-steps", "200", "--equilibration-steps", "50",
+                "--repeats", "2", "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode doc = new ObjectMapper().readTree(r.out());
+        assertEquals("harmonic", doc.path("reference_crystal").asText());
+        assertTrue(doc.path("reference_temperature_K").isNull() && doc.path("einstein_frequency_rad_per_ps").isNull());
+        assertEquals(2 * 2 * (2 * 50 + 2 * 200), doc.path("md_steps").asInt(), "no MSD run, one switch pair per temperature");
+        JsonNode stored = new ObjectMapper().readTree(tiJson.toFile());
+        for (int t = 0; t < 2; t++) {
+            JsonNode a = doc.path("results").get(t);
+            JsonNode b = stored.path("results").get(t);
+            double err = Math.hypot(a.path("standard_error_eV_per_atom").asDouble(), b.path("standard_error_eV_per_atom").asDouble());
+            assertEquals(b.path("free_energy_eV_per_atom").asDouble(), a.path("free_energy_eV_per_atom").asDouble(), 5 * err + 2e-4,
+                    "harmonic reference vs Einstein + scaling at " + a.path("temperature_K"));
+        }
+        CliTest.Run bad = CliTest.run("ti", "--structure", lattice.toString(), "--sma", pot, "--temperatures", "300",
+                "--reference-crystal", "debye");
+        assertEquals(1, bad.exit());
+        assertTrue(bad.err().contains("--reference-crystal"), bad.err());
+    }
+
+    @Test
     void validateFromAStoredTiRun() throws Exception {
         Path png = dir.resolve("validate.png");
         CliTest.Run table = CliTest.run("validate", "--phase", "fcc=" + archive, "--sma", pot, "--temperatures", "300,600",
