@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
             SampleCommand.class,
             TuneCommand.class,
             UqCommand.class,
+            QuickstartCommand.class,
         })
 public final class DdosCommand implements Runnable {
 

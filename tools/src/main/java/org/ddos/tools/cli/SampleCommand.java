@@ -15,6 +15,10 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.ddos.descriptors.io.ReadOptions;
 import org.ddos.descriptors.io.StructureFormats;
+import org.ddos.descriptors.potential.LinearPotential;
+import org.ddos.descriptors.sma.LodisPotentialFile;
+import org.ddos.descriptors.sma.SmaLinearPotential;
+import org.ddos.descriptors.sma.SmaParameters;
 import org.ddos.descriptors.snap.SnapCoefficients;
 import org.ddos.descriptors.snap.SnapParameters;
 import org.ddos.descriptors.snap.SnapPotential;
@@ -31,13 +35,16 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code ddos sample --config campaign.yaml [--out FILE] [--shard i/n] [--threads N]}: runs (or
- * resumes) a sampling campaign and writes its archive. Keys are documented in docs/formats.md.
+ * resumes) a sampling campaign and writes its archive. Keys are documented in docs/formats.md. The
+ * potential is a SNAP pair ({@code snapparam}, {@code snapcoeff}) or a pure-metal second-moment
+ * file in LoDiS format ({@code sma}, with the lattice-anchored neighbour-list {@code skin}, default
+ * 3 Å).
  */
 @Command(name = "sample", mixinStandardHelpOptions = true,
         description = "Run or resume a D-DOS sampling campaign of one phase (YAML config) and write its archive.")
 public final class SampleCommand implements Callable<Integer> {
     static final Set<String> KEYS = Set.of("name", "structure", "elements", "snapparam", "snapcoeff", "isosurfaces",
-            "strains", "samples", "pilot_samples", "bins", "flavor", "seed", "U_0", "out", "checkpoint_seconds");
+            "strains", "samples", "pilot_samples", "bins", "flavor", "seed", "U_0", "out", "checkpoint_seconds", "sma", "skin");
 
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "Campaign YAML file.")
     Path config;
@@ -77,8 +84,6 @@ public final class SampleCommand implements Callable<Integer> {
         String name = text(root, "name", null);
         Path structureFile = base.resolve(text(root, "structure", null));
         String element = text(root, "elements", "W");
-        Path param = base.resolve(text(root, "snapparam", null));
-        Path coeff = base.resolve(text(root, "snapcoeff", null));
         double[] iso = isosurfaces(root.get("isosurfaces"));
         double[] strains = root.has("strains") ? doubles(root.get("strains"), "strains") : new double[] {0.0};
         long n = samples != null ? samples : root.path("samples").asLong(2000);
@@ -101,15 +106,34 @@ public final class SampleCommand implements Callable<Integer> {
             }
         }
         Structure lattice = StructureFormats.read(structureFile, null, ReadOptions.withTypeElements(element));
-        SnapParameters sp = SnapParameters.read(param);
-        SnapCoefficients sc = SnapCoefficients.read(coeff, sp);
-        // single-element coefficient files (e.g. element "X") map every species to their element
-        SnapPotential potential = sc.elementCount() == 1 ? new SnapPotential(sp, sc, sc.elements()[0])
-                : new SnapPotential(sp, sc);
         TreeMap<String, String> prov = new TreeMap<>();
         prov.put("input.structure", structureFile.getFileName() + " sha256=" + PhaseArchives.sha256(Files.readAllBytes(structureFile)));
-        prov.put("input.snapparam", param.getFileName() + " sha256=" + PhaseArchives.sha256(Files.readAllBytes(param)));
-        prov.put("input.snapcoeff", coeff.getFileName() + " sha256=" + PhaseArchives.sha256(Files.readAllBytes(coeff)));
+        LinearPotential potential;
+        if (root.has("sma")) {
+            // a second-moment metal: theta = (A, xi), descriptor (R, -B) (SmaLinearPotential)
+            if (root.has("snapparam") || root.has("snapcoeff")) {
+                throw new IllegalArgumentException(config + ": give either 'sma' or 'snapparam' and 'snapcoeff', not both");
+            }
+            Path pot = base.resolve(text(root, "sma", null));
+            LodisPotentialFile file = LodisPotentialFile.read(pot);
+            if (!file.pureMetal()) {
+                throw new IllegalArgumentException(pot + ": a campaign needs a pure-metal (single-species) SMA file, got "
+                        + String.join("-", file.elements() == null ? new String[] {"?"} : file.elements()));
+            }
+            SmaParameters sp = file.toParameters();
+            double skin = root.path("skin").asDouble(3.0);
+            potential = new SmaLinearPotential(sp.elements()[0], sp.pair(0, 0)).anchoredAt(lattice, skin);
+            prov.put("input.sma", pot.getFileName() + " sha256=" + PhaseArchives.sha256(Files.readAllBytes(pot)));
+        } else {
+            Path param = base.resolve(text(root, "snapparam", null));
+            Path coeff = base.resolve(text(root, "snapcoeff", null));
+            SnapParameters sp = SnapParameters.read(param);
+            SnapCoefficients sc = SnapCoefficients.read(coeff, sp);
+            // single-element coefficient files (e.g. element "X") map every species to their element
+            potential = sc.elementCount() == 1 ? new SnapPotential(sp, sc, sc.elements()[0]) : new SnapPotential(sp, sc);
+            prov.put("input.snapparam", param.getFileName() + " sha256=" + PhaseArchives.sha256(Files.readAllBytes(param)));
+            prov.put("input.snapcoeff", coeff.getFileName() + " sha256=" + PhaseArchives.sha256(Files.readAllBytes(coeff)));
+        }
         prov.put("code.version", ArchiveCommand.version());
         int nt = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         PrintWriter err = spec.commandLine().getErr();
