@@ -77,13 +77,20 @@ public record QuickstartSettings(CleriRosato metal, double r0, int fccRepeats, i
      */
     public static QuickstartSettings full(int threads) {
         return new QuickstartSettings(CleriRosato.MG, MG_R0, 3, new int[] {4, 4, 3}, logSpaced(0.03, 2.0, 20), 4000, 200, 99,
-                1, 3.0, 4, 100, 850, 31, 500, 5, 50, 0.005, 2000, 1, threads);
+                1, 3.0, 4, 100, 850, 31, 500, 5, 50, 0.02, 2000, 1, threads);
     }
 
     /** The smoke version (under 30 s): the same system with 10 isosurfaces of 400 samples. */
     public static QuickstartSettings quick(int threads) {
         return new QuickstartSettings(CleriRosato.MG, MG_R0, 3, new int[] {4, 4, 3}, logSpaced(0.03, 2.0, 10), 400, 100, 99,
-                1, 3.0, 4, 100, 850, 16, 500, 5, 50, 0.005, 200, 1, threads);
+                1, 3.0, 4, 100, 850, 16, 500, 5, 50, 0.02, 200, 1, threads);
+    }
+
+    /** @return a copy with another sampling seed (the campaign is a different random realisation) */
+    public QuickstartSettings withSeed(long newSeed) {
+        return new QuickstartSettings(metal, r0, fccRepeats, hcpRepeats, isosurfaces, samples, pilotSamples, bins, newSeed,
+                neighborSkin, scoreOrder, tMin, tMax, gridPoints, targetTc, ridge, maxIterations, relativeSigma, members,
+                ensembleSeed, threads);
     }
 
     /** @return n values from lo to hi, equally spaced in ln (lo, hi &gt; 0, n &gt;= 2) */

@@ -56,6 +56,10 @@ public final class QuickstartCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Sampling threads (default: available processors; results do not depend on it).")
     Integer threads;
 
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "N",
+            description = "Sampling seed (default: ${DEFAULT-VALUE}); another seed is another random realisation of the campaign.")
+    long seed;
+
     @Spec
     CommandSpec spec;
 
@@ -65,7 +69,7 @@ public final class QuickstartCommand implements Callable<Integer> {
         if (nt < 1) {
             throw new IllegalArgumentException("--threads must be at least 1, got " + nt);
         }
-        QuickstartSettings s = quick ? QuickstartSettings.quick(nt) : QuickstartSettings.full(nt);
+        QuickstartSettings s = (quick ? QuickstartSettings.quick(nt) : QuickstartSettings.full(nt)).withSeed(seed);
         Files.createDirectories(out);
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         long start = System.nanoTime();
@@ -306,8 +310,8 @@ public final class QuickstartCommand implements Callable<Integer> {
         SmaPairParameters p = r.pair();
         StringBuilder b = new StringBuilder();
         b.append("# ddos quickstart report").append(quick ? " (--quick smoke version)" : "").append("\n\n");
-        b.append("Written ").append(Instant.now()).append(" by `ddos quickstart").append(quick ? " --quick" : "").append(" --out ")
-                .append(out).append("`.\n\n");
+        b.append("Written ").append(Instant.now()).append(" by `ddos quickstart").append(quick ? " --quick" : "")
+                .append(seed != 1 ? " --seed " + seed : "").append(" --out ").append(out).append("`.\n\n");
         b.append("## Versions and machine\n\n");
         b.append("| item | value |\n|---|---|\n");
         b.append("| ddos | ").append(ArchiveCommand.version()).append(" |\n");
