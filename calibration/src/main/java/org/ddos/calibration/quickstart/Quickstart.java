@@ -102,24 +102,36 @@ public final class Quickstart {
     private Quickstart() {
     }
 
-    /** @return the published parameters as theta = (A, xi) in eV */
+    /**
+     * @param settings the example
+     * @return the published parameters as theta = (A, xi) in eV
+     */
     public static double[] theta0(QuickstartSettings settings) {
         SmaPairParameters p = settings.pair();
         return new double[] {p.a(), p.xi()};
     }
 
-    /** @return the descriptor/potential of the example (neighbour lists not anchored) */
+    /**
+     * @param settings the example
+     * @return the descriptor/potential of the example (neighbour lists not anchored)
+     */
     public static SmaLinearPotential potential(QuickstartSettings settings) {
         return new SmaLinearPotential(settings.metal().element(), settings.pair());
     }
 
-    /** @return the relaxed fcc lattice of the example */
+    /**
+     * @param settings the example
+     * @return the relaxed fcc lattice of the example
+     */
     public static RelaxedLattice relaxFcc(QuickstartSettings settings) {
         double r0 = settings.r0();
         return LatticeRelaxation.fcc(potential(settings), settings.metal().element(), 1.3 * r0, 1.55 * r0);
     }
 
-    /** @return the relaxed hcp lattice of the example (a and c optimised) */
+    /**
+     * @param settings the example
+     * @return the relaxed hcp lattice of the example (a and c optimised)
+     */
     public static RelaxedLattice relaxHcp(QuickstartSettings settings) {
         double r0 = settings.r0();
         return LatticeRelaxation.hcp(potential(settings), settings.metal().element(), 0.9 * r0, 1.1 * r0, 1.5, 1.8);
@@ -129,6 +141,7 @@ public final class Quickstart {
      * The covariance of the propagation ensemble: independent A and xi with one-sigma
      * {@code relativeSigma} times their published values.
      *
+     * @param settings the example
      * @return K x K, eV^2
      */
     public static double[][] covariance(QuickstartSettings settings) {
@@ -303,7 +316,11 @@ public final class Quickstart {
                 harmonicTc, tuning, sigma, uq, seconds);
     }
 
-    /** @return the calibration problem of the fine-tuning step */
+    /**
+     * @param settings the example
+     * @param learned the learned phases "fcc" and "hcp"
+     * @return the calibration problem of the fine-tuning step
+     */
     public static CalibrationProblem tuningProblem(QuickstartSettings settings, Map<String, PhaseFreeEnergy> learned) {
         return CalibrationProblem.builder(learned, theta0(settings))
                 .target(new Target.TransitionTemperature("fcc", "hcp", settings.targetTc(), 1))

@@ -60,7 +60,11 @@ public record QuickstartResult(QuickstartSettings settings, SmaPairParameters pa
         }
     }
 
-    /** @return the phase named {@code name} */
+    /**
+     * @param name "fcc" or "hcp"
+     * @return the phase of that name
+     * @throws IllegalArgumentException for another name
+     */
     public PhaseSetup phase(String name) {
         for (PhaseSetup p : phases) {
             if (p.name().equals(name)) {

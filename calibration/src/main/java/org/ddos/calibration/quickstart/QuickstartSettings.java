@@ -74,26 +74,42 @@ public record QuickstartSettings(CleriRosato metal, double r0, int fccRepeats, i
      * The default run (about two minutes on two free cores): Mg, fcc 3x3x3 (108 atoms) and hcp
      * 4x4x3 (96 atoms), 20 log-spaced isosurfaces from 0.03 to 2.0 (about 30 to 2000 K) with 4000
      * samples each, T from 100 to 850 K (25 K steps).
+     *
+     * @param threads sampling threads
+     * @return the settings
      */
     public static QuickstartSettings full(int threads) {
         return new QuickstartSettings(CleriRosato.MG, MG_R0, 3, new int[] {4, 4, 3}, logSpaced(0.03, 2.0, 20), 4000, 200, 99,
                 1, 3.0, 4, 100, 850, 31, 500, 5, 50, 0.02, 2000, 1, threads);
     }
 
-    /** The smoke version (under 30 s): the same system with 10 isosurfaces of 400 samples. */
+    /**
+     * The smoke version (under 30 s): the same system with 10 isosurfaces of 400 samples.
+     *
+     * @param threads sampling threads
+     * @return the settings
+     */
     public static QuickstartSettings quick(int threads) {
         return new QuickstartSettings(CleriRosato.MG, MG_R0, 3, new int[] {4, 4, 3}, logSpaced(0.03, 2.0, 10), 400, 100, 99,
                 1, 3.0, 4, 100, 850, 16, 500, 5, 50, 0.02, 200, 1, threads);
     }
 
-    /** @return a copy with another sampling seed (the campaign is a different random realisation) */
+    /**
+     * @param newSeed the sampling seed
+     * @return a copy with another sampling seed (the campaign is a different random realisation)
+     */
     public QuickstartSettings withSeed(long newSeed) {
         return new QuickstartSettings(metal, r0, fccRepeats, hcpRepeats, isosurfaces, samples, pilotSamples, bins, newSeed,
                 neighborSkin, scoreOrder, tMin, tMax, gridPoints, targetTc, ridge, maxIterations, relativeSigma, members,
                 ensembleSeed, threads);
     }
 
-    /** @return n values from lo to hi, equally spaced in ln (lo, hi &gt; 0, n &gt;= 2) */
+    /**
+     * @param lo first value, positive
+     * @param hi last value, above lo
+     * @param n number of values, at least 2
+     * @return n values from lo to hi, equally spaced in ln
+     */
     public static double[] logSpaced(double lo, double hi, int n) {
         double[] v = new double[n];
         for (int i = 0; i < n; i++) {

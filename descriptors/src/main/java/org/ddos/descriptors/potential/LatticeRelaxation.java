@@ -37,6 +37,10 @@ public final class LatticeRelaxation {
         }
 
         /**
+         * @param element chemical symbol
+         * @param n1 repetitions along the first cell vector (at least 1)
+         * @param n2 repetitions along the second
+         * @param n3 repetitions along the third
          * @return an n1 x n2 x n3 supercell of the relaxed lattice (cubic cells for fcc and bcc,
          *     the hexagonal cell for hcp; see {@link Lattices})
          */
@@ -51,6 +55,7 @@ public final class LatticeRelaxation {
 
     /**
      * @param potential a single-element potential for {@code element}
+     * @param element chemical symbol
      * @param lo lower bracket of the cubic edge a (Å)
      * @param hi upper bracket (Å)
      * @return the relaxed fcc crystal
@@ -61,13 +66,23 @@ public final class LatticeRelaxation {
         return new RelaxedLattice("fcc", a, a, perAtom(potential, Lattices.fcc(element, a, 1, 1, 1)), a * a * a / 4);
     }
 
-    /** As {@link #fcc} for bcc. */
+    /**
+     * As {@link #fcc} for bcc.
+     *
+     * @param potential a single-element potential for {@code element}
+     * @param element chemical symbol
+     * @param lo lower bracket of the cubic edge a (Å)
+     * @param hi upper bracket (Å)
+     * @return the relaxed bcc crystal
+     */
     public static RelaxedLattice bcc(Potential potential, String element, double lo, double hi) {
         double a = minimise(x -> perAtom(potential, Lattices.bcc(element, x, 1, 1, 1)), lo, hi, "bcc a");
         return new RelaxedLattice("bcc", a, a, perAtom(potential, Lattices.bcc(element, a, 1, 1, 1)), a * a * a / 2);
     }
 
     /**
+     * @param potential a single-element potential for {@code element}
+     * @param element chemical symbol
      * @param lo lower bracket of the in-plane constant a (Å)
      * @param hi upper bracket (Å)
      * @param ratioLo lower bracket of c/a (e.g. 1.5)

@@ -86,6 +86,7 @@ public final class SmaLinearPotential implements LinearPotential {
      * displacement of the anchor lattice (same cell and atom count, every atom within skin / 2),
      * else a fresh list at the cutoff.
      *
+     * @param structure the structure to list
      * @return a full list with cutoff {@link #cutoff()}; valid until the next call on this thread
      */
     public NeighborList neighborList(Structure structure) {
