@@ -91,6 +91,44 @@ public record LodisPotentialFile(String file, String[] elements, double[] p, dou
         return new LodisPotentialFile(file, elements, p, q, a, xi, ecoh, radius, mass, cut[0], cut[1]);
     }
 
+    /**
+     * Writes a pure-metal parameter file that {@link #read} and {@link #toParameters()} turn back
+     * into exactly {@code pair} (every number in shortest round-trip form; radius = r0 / 2, the
+     * LoDiS convention).
+     *
+     * @param element chemical symbol
+     * @param pair the parameters (its cutoffs become the file's single cutoff line)
+     * @param cohesiveEnergy cohesive energy in eV (informational; not used by the model)
+     * @param mass mass in amu (informational; structures carry their own masses)
+     * @param comments header lines, each written after "# "
+     * @return the file content
+     * @throws IllegalArgumentException on an unknown element
+     */
+    public static String formatPure(String element, SmaPairParameters pair, double cohesiveEnergy, double mass,
+            List<String> comments) {
+        PeriodicTable.atomicNumber(element);
+        StringBuilder sb = new StringBuilder();
+        for (String c : comments) {
+            sb.append("# ").append(c).append('\n');
+        }
+        sb.append(element).append(' ').append(element).append('\n');
+        row(sb, pair.p(), "p");
+        row(sb, pair.q(), "q");
+        row(sb, pair.a(), "a(eV)");
+        row(sb, pair.xi(), "qsi(eV)");
+        sb.append("# other metal properties\n");
+        sb.append(cohesiveEnergy).append(' ').append(cohesiveEnergy).append("   Cohesion energy [eV]\n");
+        sb.append(pair.r0() / 2).append(' ').append(pair.r0() / 2).append("   Atomic radius [Angstrom] (r0 / 2)\n");
+        sb.append(mass).append(' ').append(mass).append("   Mass [amu]\n");
+        sb.append("# cutoff_start and cutoff_end [Angstrom]\n");
+        sb.append(pair.cutoffStart()).append(' ').append(pair.cutoffEnd()).append('\n');
+        return sb.toString();
+    }
+
+    private static void row(StringBuilder sb, double v, String label) {
+        sb.append(v).append(' ').append(v).append(' ').append(v).append("   ").append(label).append('\n');
+    }
+
     /** @return true when both metals are the same element (columns 1 and 2 describe one metal) */
     public boolean pureMetal() {
         return elements != null && elements[0].equals(elements[1]);

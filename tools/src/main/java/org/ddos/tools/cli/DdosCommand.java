@@ -32,6 +32,7 @@ import picocli.CommandLine.Option;
             TiCommand.class,
             ValidateCommand.class,
             SurrogateCommand.class,
+            QuickstartCommand.class,
         })
 public final class DdosCommand implements Runnable {
 

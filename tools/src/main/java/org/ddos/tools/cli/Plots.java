@@ -101,4 +101,97 @@ final class Plots {
         charts.add(s);
         BitmapEncoder.saveBitmap(charts, 1, charts.size(), file.toString(), BitmapEncoder.BitmapFormat.PNG);
     }
+
+    /**
+     * F(T) per phase (left) and its anharmonic part F - F_H (right), each with the one-sigma band
+     * of the score fits drawn as error bars; unsolved points are left out.
+     *
+     * @param temperatures grid (K)
+     * @param phases name -&gt; {F, sigma, F_H} rows on the grid (eV/atom), unsolved points NaN
+     */
+    static void freeEnergies(double[] temperatures, java.util.Map<String, double[][]> phases, Path file) throws IOException {
+        XYChart f = new XYChartBuilder().width(700).height(450).title("F(T) per phase (D-DOS, band = 1 sigma)")
+                .xAxisTitle("T (K)").yAxisTitle("F (eV/atom)").build();
+        XYChart a = new XYChartBuilder().width(700).height(450).title("anharmonic part F - F_harmonic")
+                .xAxisTitle("T (K)").yAxisTitle("F - F_H (meV/atom)").build();
+        for (java.util.Map.Entry<String, double[][]> e : phases.entrySet()) {
+            double[][] v = e.getValue();
+            List<Double> t = new ArrayList<>();
+            List<Double> y = new ArrayList<>();
+            List<Double> err = new ArrayList<>();
+            List<Double> anh = new ArrayList<>();
+            List<Double> anhErr = new ArrayList<>();
+            for (int i = 0; i < temperatures.length; i++) {
+                if (Double.isFinite(v[0][i])) {
+                    t.add(temperatures[i]);
+                    y.add(v[0][i]);
+                    err.add(v[1][i]);
+                    anh.add(1000 * (v[0][i] - v[2][i]));
+                    anhErr.add(1000 * v[1][i]);
+                }
+            }
+            if (t.isEmpty()) {
+                continue;
+            }
+            f.addSeries(e.getKey(), t, y, err).setMarker(SeriesMarkers.CIRCLE);
+            f.addSeries(e.getKey() + " harmonic", temperatures, v[2]).setMarker(SeriesMarkers.NONE);
+            a.addSeries(e.getKey(), t, anh, anhErr).setMarker(SeriesMarkers.CIRCLE);
+        }
+        List<Chart<?, ?>> charts = new ArrayList<>();
+        charts.add(f);
+        charts.add(a);
+        BitmapEncoder.saveBitmap(charts, 1, 2, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+    }
+
+    /**
+     * DeltaF(T) = F_B - F_A with its one-sigma band, the harmonic DeltaF_H, and T_c marked (with
+     * T_c +- sigma when found).
+     *
+     * @param deltaF D-DOS DeltaF on the grid (eV/atom), NaN where unsolved
+     * @param sigma its one-sigma uncertainty (eV/atom)
+     * @param harmonic harmonic DeltaF_H on the grid (eV/atom)
+     * @param tc T_c in K (NaN when not found)
+     * @param tcSigma its uncertainty in K
+     */
+    static void deltaFreeEnergy(String label, double[] temperatures, double[] deltaF, double[] sigma, double[] harmonic, double tc,
+            double tcSigma, Path file) throws IOException {
+        XYChart c = new XYChartBuilder().width(900).height(550)
+                .title(Double.isFinite(tc) ? String.format(java.util.Locale.ROOT, "%s: T_c = %.0f +- %.0f K", label, tc, tcSigma)
+                        : label + ": no crossing in range")
+                .xAxisTitle("T (K)").yAxisTitle("DeltaF (meV/atom)").build();
+        List<Double> t = new ArrayList<>();
+        List<Double> y = new ArrayList<>();
+        List<Double> e = new ArrayList<>();
+        double lo = 0;
+        double hi = 0;
+        for (int i = 0; i < temperatures.length; i++) {
+            if (Double.isFinite(deltaF[i])) {
+                t.add(temperatures[i]);
+                y.add(1000 * deltaF[i]);
+                e.add(1000 * sigma[i]);
+                lo = Math.min(lo, 1000 * (deltaF[i] - sigma[i]));
+                hi = Math.max(hi, 1000 * (deltaF[i] + sigma[i]));
+            }
+        }
+        double[] h = new double[harmonic.length];
+        for (int i = 0; i < h.length; i++) {
+            h[i] = 1000 * harmonic[i];
+            lo = Math.min(lo, h[i]);
+            hi = Math.max(hi, h[i]);
+        }
+        if (!t.isEmpty()) {
+            c.addSeries("D-DOS", t, y, e).setMarker(SeriesMarkers.CIRCLE);
+        }
+        c.addSeries("harmonic", temperatures, h).setMarker(SeriesMarkers.NONE);
+        c.addSeries("zero", new double[] {temperatures[0], temperatures[temperatures.length - 1]}, new double[] {0, 0})
+                .setMarker(SeriesMarkers.NONE);
+        if (Double.isFinite(tc)) {
+            c.addSeries("T_c", new double[] {tc, tc}, new double[] {lo, hi}).setMarker(SeriesMarkers.NONE);
+            if (Double.isFinite(tcSigma) && tcSigma > 0) {
+                c.addSeries("T_c - sigma", new double[] {tc - tcSigma, tc - tcSigma}, new double[] {lo, hi}).setMarker(SeriesMarkers.NONE);
+                c.addSeries("T_c + sigma", new double[] {tc + tcSigma, tc + tcSigma}, new double[] {lo, hi}).setMarker(SeriesMarkers.NONE);
+            }
+        }
+        BitmapEncoder.saveBitmap(c, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+    }
 }

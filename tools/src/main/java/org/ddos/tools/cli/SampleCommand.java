@@ -18,6 +18,7 @@ import org.ddos.descriptors.io.StructureFormats;
 import org.ddos.descriptors.potential.LinearPotential;
 import org.ddos.descriptors.sma.LodisPotentialFile;
 import org.ddos.descriptors.sma.SmaLinearPotential;
+import org.ddos.descriptors.sma.SmaParameters;
 import org.ddos.descriptors.snap.SnapCoefficients;
 import org.ddos.descriptors.snap.SnapParameters;
 import org.ddos.descriptors.snap.SnapPotential;
@@ -34,13 +35,16 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code ddos sample --config campaign.yaml [--out FILE] [--shard i/n] [--threads N]}: runs (or
- * resumes) a sampling campaign and writes its archive. Keys are documented in docs/formats.md.
+ * resumes) a sampling campaign and writes its archive. Keys are documented in docs/formats.md. The
+ * potential is a SNAP pair ({@code snapparam}, {@code snapcoeff}) or a pure-metal second-moment
+ * file in LoDiS format ({@code sma}, with the lattice-anchored neighbour-list {@code skin}, default
+ * 3 Å).
  */
 @Command(name = "sample", mixinStandardHelpOptions = true,
         description = "Run or resume a D-DOS sampling campaign of one phase (YAML config) and write its archive.")
 public final class SampleCommand implements Callable<Integer> {
     static final Set<String> KEYS = Set.of("name", "structure", "elements", "snapparam", "snapcoeff", "isosurfaces",
-            "strains", "samples", "pilot_samples", "bins", "flavor", "seed", "U_0", "out", "checkpoint_seconds", "sma");
+            "strains", "samples", "pilot_samples", "bins", "flavor", "seed", "U_0", "out", "checkpoint_seconds", "sma", "skin");
 
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "Campaign YAML file.")
     Path config;
@@ -79,18 +83,7 @@ public final class SampleCommand implements Callable<Integer> {
         Path base = config.toAbsolutePath().getParent();
         String name = text(root, "name", null);
         Path structureFile = base.resolve(text(root, "structure", null));
-        Path smaFile = root.has("sma") ? base.resolve(text(root, "sma", null)) : null;
-        LodisPotentialFile lodis = smaFile == null ? null : LodisPotentialFile.read(smaFile);
-        if (lodis != null && (root.has("snapparam") || root.has("snapcoeff"))) {
-            throw new IllegalArgumentException(config + ": give either 'sma' or 'snapparam'/'snapcoeff', not both");
-        }
-        if (lodis != null && !lodis.pureMetal()) {
-            throw new IllegalArgumentException(config + ": 'sma' must be a pure-metal .pot file (campaigns are single-species), got "
-                    + smaFile.getFileName());
-        }
-        String element = text(root, "elements", lodis != null ? lodis.elements()[0] : "W");
-        Path param = lodis != null ? null : base.resolve(text(root, "snapparam", null));
-        Path coeff = lodis != null ? null : base.resolve(text(root, "snapcoeff", null));
+        String element = text(root, "elements", root.has("sma") ? smaElement(base.resolve(text(root, "sma", null))) : "W");
         double[] iso = isosurfaces(root.get("isosurfaces"));
         double[] strains = root.has("strains") ? doubles(root.get("strains"), "strains") : new double[] {0.0};
         long n = samples != null ? samples : root.path("samples").asLong(2000);
@@ -113,14 +106,27 @@ public final class SampleCommand implements Callable<Integer> {
             }
         }
         Structure lattice = StructureFormats.read(structureFile, null, ReadOptions.withTypeElements(element));
-        LinearPotential potential;
         TreeMap<String, String> prov = new TreeMap<>();
         prov.put("input.structure", structureFile.getFileName() + " sha256=" + PhaseArchives.sha256(Files.readAllBytes(structureFile)));
-        if (lodis != null) {
-            // theta = (A, xi) of the file; the descriptors are those of its (p, q, r0, cutoffs)
-            potential = new SmaLinearPotential(lodis.elements()[0], lodis.toParameters().pair(0, 0));
-            prov.put("input.sma", smaFile.getFileName() + " sha256=" + PhaseArchives.sha256(Files.readAllBytes(smaFile)));
+        LinearPotential potential;
+        if (root.has("sma")) {
+            // a second-moment metal: theta = (A, xi), descriptor (R, -B) (SmaLinearPotential)
+            if (root.has("snapparam") || root.has("snapcoeff")) {
+                throw new IllegalArgumentException(config + ": give either 'sma' or 'snapparam' and 'snapcoeff', not both");
+            }
+            Path pot = base.resolve(text(root, "sma", null));
+            LodisPotentialFile file = LodisPotentialFile.read(pot);
+            if (!file.pureMetal()) {
+                throw new IllegalArgumentException(pot + ": a campaign needs a pure-metal (single-species) SMA file, got "
+                        + String.join("-", file.elements() == null ? new String[] {"?"} : file.elements()));
+            }
+            SmaParameters sp = file.toParameters();
+            double skin = root.path("skin").asDouble(3.0);
+            potential = new SmaLinearPotential(sp.elements()[0], sp.pair(0, 0)).anchoredAt(lattice, skin);
+            prov.put("input.sma", pot.getFileName() + " sha256=" + PhaseArchives.sha256(Files.readAllBytes(pot)));
         } else {
+            Path param = base.resolve(text(root, "snapparam", null));
+            Path coeff = base.resolve(text(root, "snapcoeff", null));
             SnapParameters sp = SnapParameters.read(param);
             SnapCoefficients sc = SnapCoefficients.read(coeff, sp);
             // single-element coefficient files (e.g. element "X") map every species to their element
@@ -152,6 +158,15 @@ public final class SampleCommand implements Callable<Integer> {
         }
         err.flush();
         return 0;
+    }
+
+    /** The element of a pure-metal LoDiS file, the default of the 'elements' key for an SMA campaign. */
+    private static String smaElement(Path pot) throws java.io.IOException {
+        String[] elements = LodisPotentialFile.read(pot).elements();
+        if (elements == null || elements.length == 0 || elements[0] == null) {
+            throw new IllegalArgumentException(pot + ": no element names in the file; give the 'elements' key");
+        }
+        return elements[0];
     }
 
     static String text(JsonNode root, String key, String dflt) {
