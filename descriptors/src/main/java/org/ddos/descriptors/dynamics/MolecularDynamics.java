@@ -155,6 +155,44 @@ public final class MolecularDynamics {
     }
 
     /**
+     * Sets the velocities (e.g. a microcanonical start drawn by the caller); the centre-of-mass
+     * velocity is removed when the centre of mass is fixed.
+     *
+     * @param velocities length 3N (Å/ps), finite; copied
+     * @return this
+     * @throws IllegalArgumentException on a wrong length or a non-finite value
+     */
+    public MolecularDynamics setVelocities(double[] velocities) {
+        if (velocities.length != v.length) {
+            throw new IllegalArgumentException("velocities must have length 3N = " + v.length + ", got " + velocities.length);
+        }
+        for (double a : velocities) {
+            if (!Double.isFinite(a)) {
+                throw new IllegalArgumentException("velocities must be finite, got " + a);
+            }
+        }
+        System.arraycopy(velocities, 0, v, 0, v.length);
+        if (fixedCentre) {
+            removeCentreOfMassVelocity();
+        }
+        return this;
+    }
+
+    /**
+     * Multiplies every velocity by {@code factor} (e.g. to set the kinetic energy exactly).
+     *
+     * @throws IllegalArgumentException on a negative or non-finite factor
+     */
+    public void scaleVelocities(double factor) {
+        if (!(factor >= 0) || !Double.isFinite(factor)) {
+            throw new IllegalArgumentException("velocity scale factor must be non-negative and finite, got " + factor);
+        }
+        for (int a = 0; a < v.length; a++) {
+            v[a] *= factor;
+        }
+    }
+
+    /**
      * Replaces the force field (e.g. a new switching parameter) and recomputes the forces at the
      * current positions.
      */

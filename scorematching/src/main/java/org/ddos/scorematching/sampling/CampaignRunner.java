@@ -68,6 +68,7 @@ public final class CampaignRunner {
     private Progress progress = (d, t, s) -> { };
     private final SortedMap<String, String> provenance = new TreeMap<>();
     private long stopAfterSamples = Long.MAX_VALUE;
+    private KineticSettings kinetic = KineticSettings.DEFAULT;
 
     /**
      * @param name phase label
@@ -90,6 +91,12 @@ public final class CampaignRunner {
             throw new IllegalArgumentException("threads must be >= 1, got " + n);
         }
         threads = n;
+        return this;
+    }
+
+    /** @return this, with the molecular-dynamics settings of the kinetic flavour (ignored by the others) */
+    public CampaignRunner kinetic(KineticSettings k) {
+        kinetic = java.util.Objects.requireNonNull(k, "kinetic settings");
         return this;
     }
 
@@ -130,6 +137,7 @@ public final class CampaignRunner {
     /** @return the fingerprint a checkpoint must match to be resumed */
     String fingerprint() {
         StringBuilder sb = new StringBuilder(name).append('|').append(settings.describe()).append('|')
+                .append(isKinetic() ? kinetic.describe() + "|" : "")
                 .append(shard).append('/').append(shardCount).append('|').append(descriptor).append('|').append(reference);
         for (double x : lattice.positionsView()) {
             sb.append(',').append(x);
@@ -172,6 +180,9 @@ public final class CampaignRunner {
                 Potential hessianPotential = threads > 1 && reference instanceof SnapPotential sp ? sp.withThreads(1) : reference;
                 HarmonicReference ref = HarmonicReference.of(hessianPotential, strained, threads);
                 IsosurfaceSampler sampler = new IsosurfaceSampler(ref, settings.flavor());
+                // MD: one trajectory per worker thread, so a single-threaded force call
+                KineticSampler kin = isKinetic() ? new KineticSampler(ref,
+                        reference instanceof SnapPotential sp ? sp.withThreads(1) : reference, strained, kinetic) : null;
                 if (states.size() <= s) {
                     states.add(newState(strained, ref, settings.strains()[s]));
                 }
@@ -181,7 +192,7 @@ public final class CampaignRunner {
                     Map<Long, double[]> pilotReuse = new HashMap<>();
                     if (state.accumulator(iso) == null) {
                         int p = settings.pilotSamples();
-                        double[][] pilot = evaluate(pool, sampler, strained, s, iso, h, 0, 1, p);
+                        double[][] pilot = evaluate(pool, sampler, kin, strained, s, iso, h, 0, 1, p);
                         for (int j = 0; j < p; j++) {
                             if (j % shardCount == shard) {
                                 pilotReuse.put((long) j, pilot[j]);
@@ -208,7 +219,7 @@ public final class CampaignRunner {
                             }
                         }
                         if (!missing.isEmpty()) {
-                            double[][] fresh = evaluate(pool, sampler, strained, s, iso, h, shard + t * shardCount,
+                            double[][] fresh = evaluate(pool, sampler, kin, strained, s, iso, h, shard + t * shardCount,
                                     shardCount, count);
                             for (int c : missing) {
                                 d[c] = fresh[c];
@@ -250,6 +261,12 @@ public final class CampaignRunner {
         prov.put("campaign.descriptor", String.valueOf(descriptor));
         prov.put("campaign.reference", String.valueOf(reference));
         prov.put("campaign.convention", "alpha_shift = 0, log_det = <ln k> - ln(2 U_0), k in eV/A^2 (stable Hessian eigenvalues)");
+        if (isKinetic()) {
+            prov.put("campaign.kinetic", kinetic.describe());
+            prov.put("campaign.kinetic.convention", "isosurface x U_0 = total (potential + kinetic) energy per atom above"
+                    + " the lattice; last descriptor component = kinetic energy per atom (eV), D_0 component 0;"
+                    + " microcanonical measure: the harmonic shell entropy does not apply");
+        }
         if (shardCount > 1) {
             prov.put("shard", shard + "/" + shardCount);
         }
@@ -261,8 +278,12 @@ public final class CampaignRunner {
         double u0 = settings.energyScale();
         double logDet = ref.logMeanStiffness() - Math.log(2 * u0);
         double[] values = settings.isosurfaces();
+        double[] d0 = descriptor.meanDescriptor(strained);
+        if (isKinetic()) {
+            d0 = java.util.Arrays.copyOf(d0, d0.length + 1); // kinetic energy per atom of the lattice at rest: 0
+        }
         return new CompressedCampaign(name, settings.flavor().label(), strained.atomCount(), strained.massOf(0),
-                strained.volume(), strained.cell(), strained.positions(), descriptor.meanDescriptor(strained), u0, logDet,
+                strained.volume(), strained.cell(), strained.positions(), d0, u0, logDet,
                 0.0, strain, ref.stiffness(), values, settings.samples(), settings.bins(), shardCount,
                 new int[] {shard}, new IsosurfaceAccumulator[g], new long[g]);
     }
@@ -279,6 +300,15 @@ public final class CampaignRunner {
         final double[] z;
         final double[] u;
         final double[] x;
+        KineticSampler.Trajectory trajectory;
+        private double[] scratch;
+
+        double[] descriptorScratch(int k) {
+            if (scratch == null || scratch.length != k) {
+                scratch = new double[k];
+            }
+            return scratch;
+        }
 
         SampleWorker(Structure lattice, double cutoff, int modes) {
             this.lattice = lattice;
@@ -295,18 +325,25 @@ public final class CampaignRunner {
 
     private final ThreadLocal<SampleWorker> workers = new ThreadLocal<>();
 
-    private SampleWorker worker(Structure strained, IsosurfaceSampler sampler) {
+    private SampleWorker worker(Structure strained, IsosurfaceSampler sampler, KineticSampler kin) {
         SampleWorker w = workers.get();
         if (w == null || w.lattice != strained) {
             w = new SampleWorker(strained, descriptor.cutoff(), sampler.reference().modeCount());
             workers.set(w);
         }
+        if (kin != null && (w.trajectory == null || w.trajectory.sampler() != kin)) {
+            w.trajectory = kin.newTrajectory();
+        }
         return w;
     }
 
+    private boolean isKinetic() {
+        return settings.flavor() == IsosurfaceFlavor.KINETIC;
+    }
+
     /** Evaluates samples j = first + c * stride, c = 0..count-1, of isosurface iso in parallel. */
-    private double[][] evaluate(ExecutorService pool, IsosurfaceSampler sampler, Structure strained, int strain, int iso,
-            double h, long first, int stride, int count) throws InterruptedException {
+    private double[][] evaluate(ExecutorService pool, IsosurfaceSampler sampler, KineticSampler kin, Structure strained,
+            int strain, int iso, double h, long first, int stride, int count) throws InterruptedException {
         int blocks = Math.min(count, threads);
         List<Future<?>> futures = new ArrayList<>();
         double[][] out = new double[count][];
@@ -315,22 +352,38 @@ public final class CampaignRunner {
             final int from = (int) ((long) count * b / blocks);
             final int to = (int) ((long) count * (b + 1) / blocks);
             futures.add(pool.submit(() -> {
-                SampleWorker w = worker(strained, sampler);
+                SampleWorker w = worker(strained, sampler, kin);
                 double[] x0 = strained.positionsView();
                 int n3 = x0.length;
                 for (int c = from; c < to; c++) {
                     long j = first + (long) c * stride;
-                    SplittableRandom rng = new SplittableRandom(sampleSeed(settings.seed(), strain, iso, j));
-                    sampler.displace(h, rng, w.z, w.u);
-                    for (int a = 0; a < n3; a++) {
-                        w.x[a] = x0[a] + w.u[a];
+                    double[] d;
+                    if (kin != null) {
+                        // sample j = frame (j mod frames) of trajectory (j / frames)
+                        int frames = kinetic.frames();
+                        long trajectory = j / frames;
+                        var md = w.trajectory.frame(trajectorySeed(settings.seed(), strain, iso, trajectory), h,
+                                (int) (j % frames));
+                        System.arraycopy(md.positionsView(), 0, w.x, 0, n3);
+                        d = new double[k + 1];
+                        d[k] = md.kineticEnergy() / md.atomCount();
+                    } else {
+                        SplittableRandom rng = new SplittableRandom(sampleSeed(settings.seed(), strain, iso, j));
+                        sampler.displace(h, rng, w.z, w.u);
+                        for (int a = 0; a < n3; a++) {
+                            w.x[a] = x0[a] + w.u[a];
+                        }
+                        d = new double[k];
                     }
                     Structure sample = strained.withPositions(w.x);
-                    double[] d = new double[k];
+                    double[] dk = d.length == k ? d : w.descriptorScratch(k);
                     if (w.list.updateWithinSkin(w.x)) {
-                        descriptor.meanDescriptor(sample, w.list, d);
+                        descriptor.meanDescriptor(sample, w.list, dk);
                     } else {
-                        descriptor.meanDescriptor(sample, CellListNeighborList.build(sample, descriptor.cutoff()), d);
+                        descriptor.meanDescriptor(sample, CellListNeighborList.build(sample, descriptor.cutoff()), dk);
+                    }
+                    if (dk != d) {
+                        System.arraycopy(dk, 0, d, 0, k);
                     }
                     out[c] = d;
                 }
@@ -348,6 +401,11 @@ public final class CampaignRunner {
             }
         }
         return out;
+    }
+
+    /** Seed of kinetic trajectory t of isosurface iso at strain s (a stream disjoint from the sample seeds). */
+    static long trajectorySeed(long seed, int strain, int iso, long t) {
+        return sampleSeed(seed ^ 0x6B696E6574696373L, strain, iso, t);
     }
 
     static long sampleSeed(long seed, int strain, int iso, long j) {

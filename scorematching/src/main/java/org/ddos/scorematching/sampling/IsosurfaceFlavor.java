@@ -10,21 +10,26 @@ public enum IsosurfaceFlavor {
      * Uniform on the hyper-sphere k_E |u|^2 / 2 = N h in the non-translational subspace, with k_E
      * the geometric mean of the stable Hessian eigenvalues (so log_det is the same as Hessian's).
      */
-    EINSTEIN;
+    EINSTEIN,
+    /**
+     * Constant-energy molecular dynamics of the reference potential at total energy E_0 + N h
+     * ({@link KineticSampler}); the kinetic energy per atom is recorded as an extra descriptor
+     * component. Samples the microcanonical measure, not the uniform-on-isosurface one.
+     */
+    KINETIC;
 
-    /** @return the lower-case name used in files ("hessian", "einstein") */
+    /** @return the lower-case name used in files ("hessian", "einstein", "kinetic") */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** @throws IllegalArgumentException for an unknown name (kinetic is not implemented yet) */
+    /** @throws IllegalArgumentException for an unknown name */
     public static IsosurfaceFlavor parse(String s) {
         for (IsosurfaceFlavor f : values()) {
             if (f.label().equalsIgnoreCase(s.trim())) {
                 return f;
             }
         }
-        throw new IllegalArgumentException("unknown isosurface flavour '" + s + "': expected hessian or einstein"
-                + " (kinetic is not implemented in this version)");
+        throw new IllegalArgumentException("unknown isosurface flavour '" + s + "': expected hessian, einstein or kinetic");
     }
 }

@@ -16,6 +16,30 @@ public final class HarmonicShell {
     private HarmonicShell() {
     }
 
+    /**
+     * Refuses campaigns whose isosurface density is not the uniform-on-shell measure of the harmonic
+     * reference, for which this shell entropy would be silently wrong.
+     *
+     * <p>The Hessian and Einstein flavours (and DescriptorDOS pickles without a flavour) sample
+     * configurations uniformly on u.H.u / 2 = N h (resp. the hyper-sphere with the same log_det), whose
+     * shell volume is the formula above. A "kinetic" campaign samples the microcanonical measure of the
+     * reference Hamiltonian at total energy E_0 + N e (configurations inside V &lt; E with weight
+     * (E - V)^(d/2 - 1), kinetic energy as an extra descriptor); its shell entropy is ln Omega(E) of the
+     * anharmonic reference, unknown in closed form (DescriptorDOS fits it to reference free energies,
+     * {@code DDOSAnalyzer.fit_S_alpha}). Free energies from kinetic campaigns are not implemented.
+     *
+     * @throws IllegalArgumentException naming the campaign and flavour when it is not harmonic-shell
+     */
+    public static void requireHarmonicShell(org.ddos.scorematching.campaign.PhaseCampaign campaign) {
+        String f = campaign.flavor() == null ? "" : campaign.flavor().toLowerCase(java.util.Locale.ROOT);
+        if (f.equals("kinetic")) {
+            throw new IllegalArgumentException("phase '" + campaign.name() + "': a kinetic (constant-energy MD) campaign"
+                    + " samples the microcanonical measure, not the uniform isosurface measure; its shell entropy is not"
+                    + " the harmonic one, so D-DOS free energies cannot be computed from it (use a hessian or einstein"
+                    + " campaign; see docs/formats.md, kinetic flavour)");
+        }
+    }
+
     /** @return hbar^2 / m in eV Å^2 for a mass in amu */
     public static double hbarSquaredOverMass(double massAmu) {
         double hbar = PhysicalConstants.HBAR_EV_PS;

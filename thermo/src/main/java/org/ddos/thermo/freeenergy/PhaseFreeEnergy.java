@@ -55,6 +55,7 @@ public final class PhaseFreeEnergy {
         if (!(massAmu > 0) || !Double.isFinite(massAmu)) {
             throw new IllegalArgumentException("mass must be positive (amu), got " + massAmu);
         }
+        HarmonicShell.requireHarmonicShell(entropy.campaign());
         this.entropy = entropy;
         this.campaign = entropy.campaign();
         this.conjugate = new ConcaveConjugate(entropy);

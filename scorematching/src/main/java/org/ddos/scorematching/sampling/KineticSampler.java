@@ -1,0 +1,182 @@
+package org.ddos.scorematching.sampling;
+
+import java.util.SplittableRandom;
+import org.ddos.descriptors.dynamics.MolecularDynamics;
+import org.ddos.descriptors.dynamics.PotentialForceField;
+import org.ddos.descriptors.potential.Potential;
+import org.ddos.descriptors.structure.Structure;
+import org.ddos.descriptors.units.PhysicalConstants;
+
+/**
+ * The kinetic isosurface flavour: constant-energy (NVE, velocity Verlet) molecular dynamics of the
+ * reference potential V at total energy E = E_0 + N e, with e = (isosurface value) x U_0 in eV/atom
+ * and E_0 = V(lattice); the centre of mass is fixed (3N - 3 degrees of freedom).
+ *
+ * <p><b>What is sampled.</b> The microcanonical (constant total energy) measure of the reference
+ * Hamiltonian H = V(x) + K(p) on the phase-space surface H = E, as in DescriptorDOS's
+ * {@code KineticDisplacer} (LAMMPS {@code fix nve}, total energy per atom held at U_0 x isosurface,
+ * default U_0 = 3 k_B x 1000 K so that 1.0 is about 1000 K, and the kinetic energy per atom recorded
+ * as an extra descriptor component, its {@code AuxillaryField}). Its configurations are not on a
+ * potential-energy isosurface: their marginal density is proportional to (E - V(x))^(d/2 - 1) inside
+ * V &lt; E. This is not the uniform-on-ellipsoid measure of the Hessian flavour, so the harmonic shell
+ * entropy does not apply to kinetic campaigns (see docs/formats.md; thermo refuses them).
+ *
+ * <p><b>Start of a trajectory.</b> (u, v) are drawn uniformly on the phase-space hyper-ellipsoid
+ * sum_l k_l q_l^2 / 2 + m |v|^2 / 2 = N e of the harmonic reference (2d standard normals, normalised;
+ * both u and v in the span of the stable normal modes, so the centre of mass neither moves nor
+ * drifts): the exact microcanonical measure of the harmonic Hamiltonian. For a harmonic reference
+ * velocity Verlet conserves this measure up to O(dt^2), so samples are exact without any
+ * ergodicity; for an anharmonic potential the velocities are then rescaled so that V(x) + K = E
+ * exactly (if V(x) - E_0 exceeds 90% of N e the displacement is shrunk by 0.9 until it does not), and
+ * {@code decorrelationSteps} of NVE relax the start towards the anharmonic microcanonical measure.
+ *
+ * <p><b>Determinism.</b> Trajectory t is a pure function of its seed (the campaign derives it from
+ * (seed, strain, isosurface, t)): a fresh force field (fresh neighbour list) per trajectory, so a
+ * frame computed by continuing a trajectory is bit-identical to one computed from its start.
+ *
+ * <p>Immutable and thread-safe; each thread follows trajectories through its own {@link Trajectory}.
+ */
+public final class KineticSampler {
+    private static final double ACCEL = PhysicalConstants.EV_PER_AMU_ANGSTROM2_IN_PS2;
+
+    private final HarmonicReference reference;
+    private final Potential potential;
+    private final Structure lattice;
+    private final double latticeEnergy;
+    private final KineticSettings settings;
+    private final double[] stiffness;
+    private final double mass;
+
+    /**
+     * @param reference the harmonic reference of {@code lattice} (for the microcanonical start)
+     * @param potential the reference potential integrated by MD (single-threaded is best: one trajectory per thread)
+     * @param lattice the (strained) lattice, single species
+     * @param settings MD settings
+     */
+    public KineticSampler(HarmonicReference reference, Potential potential, Structure lattice, KineticSettings settings) {
+        if (reference.atomCount() != lattice.atomCount()) {
+            throw new IllegalArgumentException("harmonic reference has " + reference.atomCount() + " atoms, lattice has "
+                    + lattice.atomCount());
+        }
+        this.reference = reference;
+        this.potential = potential;
+        this.lattice = lattice;
+        this.latticeEnergy = potential.energy(lattice);
+        this.settings = settings;
+        this.stiffness = reference.stiffness();
+        this.mass = lattice.massOf(0);
+    }
+
+    /** @return E_0 = V(lattice) in eV */
+    public double latticeEnergy() {
+        return latticeEnergy;
+    }
+
+    public KineticSettings settings() {
+        return settings;
+    }
+
+    public HarmonicReference reference() {
+        return reference;
+    }
+
+    /** @return a new per-thread trajectory follower */
+    public Trajectory newTrajectory() {
+        return new Trajectory();
+    }
+
+    /** One thread's current trajectory; continues it when the next requested frame lies ahead. */
+    public final class Trajectory {
+        private final double[] z = new double[2 * stiffness.length];
+        private final double[] u = new double[3 * lattice.atomCount()];
+        private final double[] v = new double[3 * lattice.atomCount()];
+        private final double[] x = new double[3 * lattice.atomCount()];
+        private MolecularDynamics md;
+        private long seed;
+        private double energyPerAtom = Double.NaN;
+        private int frame = -1;
+
+        /** @return the sampler this trajectory belongs to */
+        public KineticSampler sampler() {
+            return KineticSampler.this;
+        }
+
+        /**
+         * Moves to frame f of the trajectory with this seed at total energy E_0 + N e.
+         *
+         * @param trajectorySeed the trajectory's seed
+         * @param e total energy above the lattice, eV/atom (positive)
+         * @param f frame index (&gt;= 0)
+         * @return the MD state at that frame (positions, velocities; valid until the next call)
+         */
+        public MolecularDynamics frame(long trajectorySeed, double e, int f) {
+            if (!(e > 0) || f < 0) {
+                throw new IllegalArgumentException("need e > 0 and frame >= 0, got e = " + e + ", frame " + f);
+            }
+            if (md != null && trajectorySeed == seed && Double.compare(e, energyPerAtom) == 0 && f >= frame) {
+                md.verlet((f - frame) * settings.frameInterval());
+            } else {
+                start(trajectorySeed, e);
+                md.verlet(settings.decorrelationSteps() + f * settings.frameInterval());
+            }
+            frame = f;
+            return md;
+        }
+
+        /** @return E_0 + N e, the total energy the current trajectory holds (eV) */
+        public double targetEnergy() {
+            return latticeEnergy + lattice.atomCount() * energyPerAtom;
+        }
+
+        private void start(long trajectorySeed, double e) {
+            int n = lattice.atomCount();
+            int d = stiffness.length;
+            int n3 = 3 * n;
+            SplittableRandom rng = new SplittableRandom(trajectorySeed);
+            double norm2 = 0;
+            for (int i = 0; i < 2 * d; i++) {
+                double g = rng.nextGaussian();
+                z[i] = g;
+                norm2 += g * g;
+            }
+            double scale = Math.sqrt(2 * n * e / norm2);
+            double vFactor = Math.sqrt(ACCEL / mass);
+            java.util.Arrays.fill(u, 0);
+            java.util.Arrays.fill(v, 0);
+            double[] modes = reference.modes();
+            for (int l = 0; l < d; l++) {
+                double q = scale * z[l] / Math.sqrt(stiffness[l]);
+                double w = scale * z[d + l] * vFactor;
+                int off = l * n3;
+                for (int a = 0; a < n3; a++) {
+                    u[a] += q * modes[off + a];
+                    v[a] += w * modes[off + a];
+                }
+            }
+            double[] x0 = lattice.positionsView();
+            double target = latticeEnergy + n * e;
+            double shrink = 1;
+            double kinetic = 0;
+            for (int attempt = 0; attempt < 60; attempt++) {
+                for (int a = 0; a < n3; a++) {
+                    x[a] = x0[a] + shrink * u[a];
+                }
+                Structure start = lattice.withPositions(x);
+                md = new MolecularDynamics(start, new PotentialForceField(potential, start), settings.timestep());
+                kinetic = target - md.potentialEnergy();
+                if (kinetic > 0.1 * n * e) {
+                    break;
+                }
+                shrink *= 0.9;
+            }
+            if (!(kinetic > 0)) {
+                throw new IllegalStateException("kinetic isosurface e = " + e + " eV/atom: no start configuration below"
+                        + " the target energy (is the lattice a minimum of the reference potential?)");
+            }
+            md.setVelocities(v);
+            md.scaleVelocities(Math.sqrt(kinetic / md.kineticEnergy()));
+            seed = trajectorySeed;
+            energyPerAtom = e;
+        }
+    }
+}
