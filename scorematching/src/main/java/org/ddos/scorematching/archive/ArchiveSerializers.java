@@ -21,6 +21,17 @@ import org.ddos.scorematching.score.ScoreMatchingSettings;
  * Explicit Kryo serializers of the archive's classes: every field is written in a fixed order with
  * no reflection, and only these classes are registered (fixed ids below), so reading can never
  * instantiate anything else. Array lengths are checked against the bytes left before allocating.
+ *
+ * <p>Format versions (the container's version selects the encodings; every version is still read):
+ * <ul>
+ * <li>1: rotations as rows of doubles; bin edges explicit (flag 0) or first/last uniform (flag 1);
+ *     histogram counts as varints; exact sums as BigDecimal (decimal scale, unscaled two's-complement bytes).</li>
+ * <li>2 (smaller, same values bit for bit): rotations as one K x K block of doubles stored byte plane by
+ *     byte plane (the sign/exponent bytes of all entries first, which DEFLATE then compresses); bin edges
+ *     may also be first + b x step (flag 2, written only when every edge is reproduced exactly);
+ *     counts as zig-zag varints of the difference to the previous bin; exact sums of doubles as dyadic
+ *     numbers m x 2^-s (decimal scale s, m = unscaled / 5^s) with a fallback to the decimal form.</li>
+ * </ul>
  */
 final class ArchiveSerializers {
     static final int ID_ARCHIVE = 20;
@@ -33,18 +44,29 @@ final class ArchiveSerializers {
     private ArchiveSerializers() {
     }
 
-    /** @return a Kryo instance that knows exactly the archive classes (not thread-safe: one per call) */
+    /** @return a Kryo instance for the current format version */
     static Kryo newKryo() {
+        return newKryo(PhaseArchives.FORMAT_VERSION);
+    }
+
+    /**
+     * @param version the format version to read or write (1 .. {@link PhaseArchives#FORMAT_VERSION})
+     * @return a Kryo instance that knows exactly the archive classes (not thread-safe: one per call)
+     */
+    static Kryo newKryo(int version) {
+        if (version < 1 || version > PhaseArchives.FORMAT_VERSION) {
+            throw new IllegalArgumentException("unsupported archive format version " + version);
+        }
         Kryo kryo = new Kryo();
         kryo.setRegistrationRequired(true);
         kryo.setReferences(false);
         kryo.setMaxDepth(8);
         kryo.register(PhaseArchive.class, new ArchiveSerializer(), ID_ARCHIVE);
         kryo.register(PhaseCampaign.class, new CampaignSerializer(), ID_CAMPAIGN);
-        kryo.register(IsosurfaceStatistics.class, new IsosurfaceSerializer(), ID_ISOSURFACE);
+        kryo.register(IsosurfaceStatistics.class, new IsosurfaceSerializer(version), ID_ISOSURFACE);
         kryo.register(ScoreMatchingSettings.class, new SettingsSerializer(), ID_SETTINGS);
         kryo.register(CompressedCampaign.class, new StateSerializer(), ID_STATE);
-        kryo.register(IsosurfaceAccumulator.class, new AccumulatorSerializer(), ID_ACCUMULATOR);
+        kryo.register(IsosurfaceAccumulator.class, new AccumulatorSerializer(version), ID_ACCUMULATOR);
         return kryo;
     }
 
@@ -85,13 +107,26 @@ final class ArchiveSerializers {
         return m;
     }
 
-    /** Edges: flag 1 = uniform (first, last; edge b = first + b * ((last - first) / B), exactly), 0 = explicit. */
-    static void writeEdges(Output out, double[] e) {
+    /**
+     * Edges: flag 1 = uniform (first, last; edge b = first + b * ((last - first) / B), exactly), 0 = explicit;
+     * from version 2 also flag 2 = (first, step; edge b = first + b * step exactly, b = 0..B).
+     */
+    static void writeEdges(Output out, double[] e, int version) {
         int bins = e.length - 1;
         double step = (e[bins] - e[0]) / bins;
         boolean uniform = true;
         for (int b = 0; b < bins && uniform; b++) {
             uniform = Double.compare(b * step + e[0], e[b]) == 0;
+        }
+        if (!uniform && version >= 2) {
+            double s = stepReproducing(e);
+            if (!Double.isNaN(s)) {
+                out.writeByte(2);
+                out.writeVarInt(e.length, true);
+                out.writeDouble(e[0]);
+                out.writeDouble(s);
+                return;
+            }
         }
         if (uniform) {
             out.writeByte(1);
@@ -104,10 +139,67 @@ final class ArchiveSerializers {
         }
     }
 
+    /**
+     * @return a step s &gt; 0 with e[b] == e[0] + b * s exactly (double arithmetic) for every b, or NaN.
+     *     For each b the steps reproducing e[b] form an interval (e[0] + b s is monotone in s); the
+     *     intervals are found by bisection on the bit patterns of positive doubles and intersected.
+     */
+    static double stepReproducing(double[] e) {
+        int bins = e.length - 1;
+        if (!(e[bins] > e[0]) || !Double.isFinite(e[0]) || !Double.isFinite(e[bins])) {
+            return Double.NaN;
+        }
+        long lo = 1;
+        long hi = Double.doubleToRawLongBits(Double.MAX_VALUE);
+        for (int b = bins; b >= 1 && lo <= hi; b--) {
+            // smallest s with e0 + b s >= e[b], largest s with e0 + b s <= e[b]
+            lo = Math.max(lo, firstAtLeast(e[0], b, e[b]));
+            hi = Math.min(hi, firstAtLeast(e[0], b, Math.nextUp(e[b])) - 1);
+        }
+        if (lo > hi) {
+            return Double.NaN;
+        }
+        double s = Double.longBitsToDouble(lo);
+        for (int b = 0; b <= bins; b++) {
+            if (Double.compare(e[0] + b * s, e[b]) != 0) {
+                return Double.NaN;
+            }
+        }
+        return s;
+    }
+
+    /** @return the bits of the smallest positive double s with first + b * s &gt;= target (MAX_VALUE bits + 1 if none) */
+    private static long firstAtLeast(double first, int b, double target) {
+        long lo = 1;
+        long hi = Double.doubleToRawLongBits(Double.MAX_VALUE) + 1;
+        while (lo < hi) {
+            long mid = (lo + hi) >>> 1;
+            if (first + b * Double.longBitsToDouble(mid) >= target) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
     static double[] readEdges(Input in) {
         byte flag = in.readByte();
         if (flag == 0) {
             return readDoubles(in);
+        }
+        if (flag == 2) {
+            int n = in.readVarInt(true);
+            if (n < 2 || n > 1_000_000) {
+                throw new KryoException("bad bin-edge count " + n);
+            }
+            double first = in.readDouble();
+            double step = in.readDouble();
+            double[] e = new double[n];
+            for (int b = 0; b < n; b++) {
+                e[b] = first + b * step;
+            }
+            return e;
         }
         if (flag != 1) {
             throw new KryoException("unknown bin-edge encoding " + flag);
@@ -128,43 +220,137 @@ final class ArchiveSerializers {
         return e;
     }
 
-    static void writeCounts(Output out, long[][] c) {
+    /** Counts: varints (version 1) or zig-zag varints of the difference to the previous bin (version 2). */
+    static void writeCounts(Output out, long[][] c, int version) {
         out.writeVarInt(c.length, true);
         for (long[] row : c) {
             out.writeVarInt(row.length, true);
+            long prev = 0;
             for (long v : row) {
-                out.writeVarLong(v, true);
+                if (version >= 2) {
+                    out.writeVarLong(v - prev, false);
+                    prev = v;
+                } else {
+                    out.writeVarLong(v, true);
+                }
             }
         }
     }
 
-    static long[][] readCounts(Input in) {
+    static long[][] readCounts(Input in, int version) {
         int n = length(in, 1);
         long[][] c = new long[n][];
         for (int i = 0; i < n; i++) {
             int m = length(in, 1);
             c[i] = new long[m];
+            long prev = 0;
             for (int b = 0; b < m; b++) {
-                c[i][b] = in.readVarLong(true);
+                if (version >= 2) {
+                    prev += in.readVarLong(false);
+                    c[i][b] = prev;
+                } else {
+                    c[i][b] = in.readVarLong(true);
+                }
             }
         }
         return c;
     }
 
-    static void writeBig(Output out, BigDecimal[] v) {
+    /** A K x K matrix (version 2): K, then the raw bits of its K^2 doubles, most significant byte plane first. */
+    static void writeSquare(Output out, double[][] m) {
+        int k = m.length;
+        out.writeVarInt(k, true);
+        byte[] planes = new byte[8 * k * k];
+        int n = k * k;
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < k; j++) {
+                long bits = Double.doubleToRawLongBits(m[i][j]);
+                int at = i * k + j;
+                for (int p = 0; p < 8; p++) {
+                    planes[p * n + at] = (byte) (bits >>> (56 - 8 * p));
+                }
+            }
+        }
+        out.writeBytes(planes);
+    }
+
+    static double[][] readSquare(Input in) {
+        int k = in.readVarInt(true);
+        long left = in.limit() - in.position();
+        if (k < 0 || k > 1 << 14 || 8L * k * k > left) {
+            throw new KryoException("matrix size " + k + " exceeds the data left (" + left + " bytes): truncated or corrupt");
+        }
+        int n = k * k;
+        byte[] planes = in.readBytes(8 * n);
+        double[][] m = new double[k][k];
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < k; j++) {
+                int at = i * k + j;
+                long bits = 0;
+                for (int p = 0; p < 8; p++) {
+                    bits = (bits << 8) | (planes[p * n + at] & 0xffL);
+                }
+                m[i][j] = Double.longBitsToDouble(bits);
+            }
+        }
+        return m;
+    }
+
+    private static final BigInteger FIVE = BigInteger.valueOf(5);
+    /** Largest decimal scale written in the dyadic form (sums of doubles need at most 1074 + a few). */
+    private static final int MAX_DYADIC_SCALE = 1200;
+
+    /**
+     * Exact sums. Version 1: decimal scale, unscaled bytes. Version 2: a tag byte, 1 = dyadic
+     * (decimal scale s &gt;= 0 with unscaled = m x 5^s, m written: value m x 2^-s, a third of the bytes)
+     * or 0 = the version-1 form.
+     */
+    static void writeBig(Output out, BigDecimal[] v, int version) {
         out.writeVarInt(v.length, true);
         for (BigDecimal x : v) {
-            byte[] unscaled = x.unscaledValue().toByteArray();
-            out.writeVarInt(x.scale(), false);
-            out.writeVarInt(unscaled.length, true);
-            out.writeBytes(unscaled);
+            BigInteger unscaled = x.unscaledValue();
+            int scale = x.scale();
+            if (version >= 2) {
+                if (scale >= 0 && scale <= MAX_DYADIC_SCALE) {
+                    BigInteger[] qr = unscaled.divideAndRemainder(FIVE.pow(scale));
+                    if (qr[1].signum() == 0) {
+                        byte[] m = qr[0].toByteArray();
+                        out.writeByte(1);
+                        out.writeVarInt(scale, true);
+                        out.writeVarInt(m.length, true);
+                        out.writeBytes(m);
+                        continue;
+                    }
+                }
+                out.writeByte(0);
+            }
+            byte[] bytes = unscaled.toByteArray();
+            out.writeVarInt(scale, false);
+            out.writeVarInt(bytes.length, true);
+            out.writeBytes(bytes);
         }
     }
 
-    static BigDecimal[] readBig(Input in) {
+    static BigDecimal[] readBig(Input in, int version) {
         int n = length(in, 2);
         BigDecimal[] v = new BigDecimal[n];
         for (int i = 0; i < n; i++) {
+            byte tag = version >= 2 ? in.readByte() : 0;
+            if (tag == 1) {
+                int scale = in.readVarInt(true);
+                if (scale > MAX_DYADIC_SCALE) {
+                    throw new KryoException("exact sum with scale " + scale + " beyond " + MAX_DYADIC_SCALE);
+                }
+                int len = length(in, 1);
+                if (len == 0) {
+                    throw new KryoException("empty exact sum");
+                }
+                v[i] = new BigDecimal(new BigInteger(in.readBytes(len)).multiply(FIVE.pow(scale)), scale);
+                continue;
+            }
+            if (tag != 0) {
+                throw new KryoException("unknown exact-sum encoding " + tag);
+            }
             int scale = in.readVarInt(false);
             int len = length(in, 1);
             if (len == 0) {
@@ -173,6 +359,38 @@ final class ArchiveSerializers {
             v[i] = new BigDecimal(new BigInteger(in.readBytes(len)), scale);
         }
         return v;
+    }
+
+    /** Version 2: flag 1 + {@link #writeSquare} for a square matrix, flag 0 + rows otherwise. */
+    static void writeRotation(Output out, double[][] m, int version) {
+        if (version < 2) {
+            writeMatrix(out, m);
+            return;
+        }
+        boolean square = true;
+        for (double[] row : m) {
+            square &= row.length == m.length;
+        }
+        out.writeByte(square ? 1 : 0);
+        if (square) {
+            writeSquare(out, m);
+        } else {
+            writeMatrix(out, m);
+        }
+    }
+
+    static double[][] readRotation(Input in, int version) {
+        if (version < 2) {
+            return readMatrix(in);
+        }
+        byte flag = in.readByte();
+        if (flag == 1) {
+            return readSquare(in);
+        }
+        if (flag != 0) {
+            throw new KryoException("unknown matrix encoding " + flag);
+        }
+        return readMatrix(in);
     }
 
     // ---- serializers
@@ -195,18 +413,24 @@ final class ArchiveSerializers {
     }
 
     static final class IsosurfaceSerializer extends Serializer<IsosurfaceStatistics> {
+        private final int version;
+
+        IsosurfaceSerializer(int version) {
+            this.version = version;
+        }
+
         @Override
         public void write(Kryo kryo, Output out, IsosurfaceStatistics s) {
             out.writeDouble(s.isosurface());
             writeDoubles(out, s.mean());
             writeDoubles(out, s.covarianceEigenvalues());
-            writeMatrix(out, s.rotation());
+            writeRotation(out, s.rotation(), version);
             double[][] edges = s.binEdges();
             out.writeVarInt(edges.length, true);
             for (double[] e : edges) {
-                writeEdges(out, e);
+                writeEdges(out, e, version);
             }
-            writeCounts(out, s.counts());
+            writeCounts(out, s.counts(), version);
         }
 
         @Override
@@ -214,13 +438,13 @@ final class ArchiveSerializers {
             double iso = in.readDouble();
             double[] mean = readDoubles(in);
             double[] eval = readDoubles(in);
-            double[][] rot = readMatrix(in);
+            double[][] rot = readRotation(in, version);
             int k = length(in, 1);
             double[][] edges = new double[k][];
             for (int j = 0; j < k; j++) {
                 edges[j] = readEdges(in);
             }
-            return new IsosurfaceStatistics(iso, mean, eval, rot, edges, readCounts(in));
+            return new IsosurfaceStatistics(iso, mean, eval, rot, edges, readCounts(in, version));
         }
     }
 
@@ -267,45 +491,51 @@ final class ArchiveSerializers {
     }
 
     static final class AccumulatorSerializer extends Serializer<IsosurfaceAccumulator> {
+        private final int version;
+
+        AccumulatorSerializer(int version) {
+            this.version = version;
+        }
+
         @Override
         public void write(Kryo kryo, Output out, IsosurfaceAccumulator a) {
             out.writeDouble(a.isosurface());
-            writeMatrix(out, a.rotation());
+            writeRotation(out, a.rotation(), version);
             double[][] edges = a.absoluteEdges();
             out.writeVarInt(edges.length, true);
             for (double[] e : edges) {
-                writeEdges(out, e);
+                writeEdges(out, e, version);
             }
-            writeCounts(out, a.counts());
+            writeCounts(out, a.counts(), version);
             long[] clipped = a.clipped();
             out.writeVarInt(clipped.length, true);
             for (long c : clipped) {
                 out.writeVarLong(c, true);
             }
-            writeBig(out, a.sumDescriptor());
-            writeBig(out, a.sumProjection());
-            writeBig(out, a.sumProjectionSquared());
+            writeBig(out, a.sumDescriptor(), version);
+            writeBig(out, a.sumProjection(), version);
+            writeBig(out, a.sumProjectionSquared(), version);
             out.writeVarLong(a.sampleCount(), true);
         }
 
         @Override
         public IsosurfaceAccumulator read(Kryo kryo, Input in, Class<? extends IsosurfaceAccumulator> type) {
             double iso = in.readDouble();
-            double[][] rot = readMatrix(in);
+            double[][] rot = readRotation(in, version);
             int k = length(in, 1);
             double[][] edges = new double[k][];
             for (int j = 0; j < k; j++) {
                 edges[j] = readEdges(in);
             }
-            long[][] counts = readCounts(in);
+            long[][] counts = readCounts(in, version);
             int kc = length(in, 1);
             long[] clipped = new long[kc];
             for (int j = 0; j < kc; j++) {
                 clipped[j] = in.readVarLong(true);
             }
-            BigDecimal[] sumD = readBig(in);
-            BigDecimal[] sumY = readBig(in);
-            BigDecimal[] sumY2 = readBig(in);
+            BigDecimal[] sumD = readBig(in, version);
+            BigDecimal[] sumY = readBig(in, version);
+            BigDecimal[] sumY2 = readBig(in, version);
             long n = in.readVarLong(true);
             return new IsosurfaceAccumulator(iso, rot, edges, counts, clipped, sumD, sumY, sumY2, n);
         }

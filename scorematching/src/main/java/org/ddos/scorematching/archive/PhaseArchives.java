@@ -37,8 +37,11 @@ import org.ddos.scorematching.score.ScoreMatchingSettings;
  * naming an unregistered class id, or content that violates the classes' invariants.
  */
 public final class PhaseArchives {
-    /** The format version written; readers refuse anything newer. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * The format version written; readers accept every version from 1 up to this one and refuse
+     * anything newer. 2: compact encodings of rotations, bin edges, counts and exact sums (same values).
+     */
+    public static final int FORMAT_VERSION = 2;
     static final byte[] MAGIC = {(byte) 0x89, 'D', 'D', 'O', 'S', '\r', '\n', 0x1a};
     static final int HEADER = MAGIC.length + 4 + 8 + 8 + 4;
     private static final long MAX_PAYLOAD = 1L << 30;
@@ -56,10 +59,19 @@ public final class PhaseArchives {
 
     /** @return the encoded archive bytes */
     public static byte[] encode(PhaseArchive archive) {
-        Kryo kryo = ArchiveSerializers.newKryo();
+        return encode(archive, FORMAT_VERSION);
+    }
+
+    /**
+     * @param version 1 .. {@link #FORMAT_VERSION} (an older version for readers that have not been upgraded)
+     * @return the archive bytes in that format version
+     * @throws IllegalArgumentException for an unknown version
+     */
+    public static byte[] encode(PhaseArchive archive, int version) {
+        Kryo kryo = ArchiveSerializers.newKryo(version);
         Output out = new Output(1 << 16, -1);
         kryo.writeClassAndObject(out, archive);
-        return container(out.toBytes(), FORMAT_VERSION);
+        return container(out.toBytes(), version);
     }
 
     /** Wraps a Kryo payload: header, checksum, DEFLATE (package-private for tests of the reader). */
@@ -168,7 +180,7 @@ public final class PhaseArchives {
         if ((int) crc.getValue() != crcStored) {
             throw new ArchiveFormatException(source + ": corrupt archive: CRC-32 checksum mismatch");
         }
-        Kryo kryo = ArchiveSerializers.newKryo();
+        Kryo kryo = ArchiveSerializers.newKryo(version);
         try (Input in = new Input(payload)) {
             Object o = kryo.readClassAndObject(in);
             if (!(o instanceof PhaseArchive archive)) {

@@ -77,6 +77,43 @@ class PhaseArchivesTest {
     }
 
     @Test
+    void readsFormatVersion1AndWritesTheSameValuesSmaller() throws Exception {
+        PhaseArchive archive = PhaseArchives.decode(encoded, "fe.ddos");
+        byte[] v1 = PhaseArchives.encode(archive, 1);
+        assertEquals(1, java.nio.ByteBuffer.wrap(v1, 8, 4).getInt(), "container version");
+        PhaseArchive old = PhaseArchives.decode(v1, "v1.ddos");
+        assertSameCampaign(archive.campaigns().get(0), old.campaigns().get(0));
+        assertArrayEquals(encoded, PhaseArchives.encode(old), "v1 -> v2 re-save is the direct v2 encoding");
+        assertTrue(encoded.length < v1.length, "v2 " + encoded.length + " bytes, v1 " + v1.length);
+        assertThrows(IllegalArgumentException.class, () -> PhaseArchives.encode(archive, PhaseArchives.FORMAT_VERSION + 1));
+    }
+
+    @Test
+    void binEdgesOfTheFormLoPlusBStepAreStoredByTwoNumbers() {
+        double lo = -0.012345678901234567;
+        double step = 3.3333333333333335e-4 * 1.07;
+        double[] e = new double[101];
+        for (int b = 0; b <= 100; b++) {
+            e[b] = lo + b * step;
+        }
+        double s = ArchiveSerializers.stepReproducing(e);
+        for (int b = 0; b <= 100; b++) {
+            assertEquals(e[b], e[0] + b * s, 0);
+        }
+        Output out = new Output(4096);
+        ArchiveSerializers.writeEdges(out, e, PhaseArchives.FORMAT_VERSION);
+        assertEquals(1 + 1 + 8 + 8, out.position());
+        double[] back = ArchiveSerializers.readEdges(new com.esotericsoftware.kryo.io.Input(out.toBytes()));
+        assertArrayEquals(e, back, 0);
+        // irregular edges stay explicit
+        e[50] = Math.nextUp(e[50]);
+        assertTrue(Double.isNaN(ArchiveSerializers.stepReproducing(e)));
+        Output o2 = new Output(4096);
+        ArchiveSerializers.writeEdges(o2, e, PhaseArchives.FORMAT_VERSION);
+        assertArrayEquals(e, ArchiveSerializers.readEdges(new com.esotericsoftware.kryo.io.Input(o2.toBytes())), 0);
+    }
+
+    @Test
     void writesAtomicallyAndDetectsTheMagic(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("fe.ddos");
         PhaseArchives.write(f, PhaseArchives.decode(encoded, "x"));
@@ -110,7 +147,7 @@ class PhaseArchivesTest {
     void rejectsNewerFormatVersions() {
         byte[] newer = PhaseArchives.container(new byte[] {1, 2, 3}, PhaseArchives.FORMAT_VERSION + 1);
         ArchiveFormatException e = assertThrows(ArchiveFormatException.class, () -> PhaseArchives.decode(newer, "new.ddos"));
-        assertTrue(e.getMessage().contains("version 2 is newer"), e.getMessage());
+        assertTrue(e.getMessage().contains("version " + (PhaseArchives.FORMAT_VERSION + 1) + " is newer"), e.getMessage());
     }
 
     @Test
