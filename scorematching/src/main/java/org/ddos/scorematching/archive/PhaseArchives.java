@@ -57,6 +57,23 @@ public final class PhaseArchives {
         }
     }
 
+    /**
+     * @return the format version in the file's header (re-saving writes {@link #FORMAT_VERSION})
+     * @throws ArchiveFormatException when the file is not an archive or its header is truncated
+     */
+    public static int formatVersion(Path file) throws IOException {
+        try (var in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(MAGIC.length + 4);
+            if (head.length < MAGIC.length || !java.util.Arrays.equals(head, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+                throw new ArchiveFormatException(file + ": not a ddos phase archive (wrong magic bytes)");
+            }
+            if (head.length < MAGIC.length + 4) {
+                throw new ArchiveFormatException(file + ": truncated archive header (" + head.length + " bytes)");
+            }
+            return ByteBuffer.wrap(head, MAGIC.length, 4).getInt();
+        }
+    }
+
     /** @return the encoded archive bytes */
     public static byte[] encode(PhaseArchive archive) {
         return encode(archive, FORMAT_VERSION);

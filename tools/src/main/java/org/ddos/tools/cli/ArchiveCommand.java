@@ -73,7 +73,7 @@ public final class ArchiveCommand implements Runnable {
             doc.put("file", file.toString());
             doc.put("bytes", Files.size(file));
             doc.put("name", a.name());
-            doc.put("format_version", PhaseArchives.FORMAT_VERSION);
+            doc.put("format_version", PhaseArchives.formatVersion(file));
             doc.put("kind", a.states().isEmpty() ? "imported" : "sampled");
             doc.put("complete", a.complete());
             doc.put("score_matching", Map.of("basis", a.settings().basis().name().toLowerCase(Locale.ROOT),

@@ -28,6 +28,7 @@ import org.ddos.scorematching.archive.PhaseArchives;
 import org.ddos.scorematching.sampling.CampaignRunner;
 import org.ddos.scorematching.sampling.CampaignSettings;
 import org.ddos.scorematching.sampling.IsosurfaceFlavor;
+import org.ddos.scorematching.sampling.KineticSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -44,7 +45,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Run or resume a D-DOS sampling campaign of one phase (YAML config) and write its archive.")
 public final class SampleCommand implements Callable<Integer> {
     static final Set<String> KEYS = Set.of("name", "structure", "elements", "snapparam", "snapcoeff", "isosurfaces",
-            "strains", "samples", "pilot_samples", "bins", "flavor", "seed", "U_0", "out", "checkpoint_seconds", "sma", "skin");
+            "strains", "samples", "pilot_samples", "bins", "flavor", "seed", "U_0", "out", "checkpoint_seconds", "sma", "skin",
+            "md_timestep", "md_decorrelation_steps", "md_frame_interval", "md_frames");
 
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "Campaign YAML file.")
     Path config;
@@ -88,9 +90,24 @@ public final class SampleCommand implements Callable<Integer> {
         double[] strains = root.has("strains") ? doubles(root.get("strains"), "strains") : new double[] {0.0};
         long n = samples != null ? samples : root.path("samples").asLong(2000);
         int pilot = (int) Math.min(root.path("pilot_samples").asInt(200), n);
+        IsosurfaceFlavor flavor = IsosurfaceFlavor.parse(text(root, "flavor", "hessian"));
+        boolean kinetic = flavor == IsosurfaceFlavor.KINETIC;
+        // kinetic isosurfaces hold the total energy (potential + kinetic): U_0 = 3 k_B x 1000 K (DescriptorDOS)
+        double u0Default = kinetic ? 2 * CampaignSettings.DEFAULT_ENERGY_SCALE : CampaignSettings.DEFAULT_ENERGY_SCALE;
         CampaignSettings settings = new CampaignSettings(iso, strains, n, pilot, root.path("bins").asInt(99),
-                IsosurfaceFlavor.parse(text(root, "flavor", "hessian")), seed != null ? seed : root.path("seed").asLong(1),
-                root.path("U_0").asDouble(CampaignSettings.DEFAULT_ENERGY_SCALE));
+                flavor, seed != null ? seed : root.path("seed").asLong(1), root.path("U_0").asDouble(u0Default));
+        KineticSettings md = KineticSettings.DEFAULT;
+        md = new KineticSettings(root.path("md_timestep").asDouble(md.timestep()),
+                root.path("md_decorrelation_steps").asInt(md.decorrelationSteps()),
+                root.path("md_frame_interval").asInt(md.frameInterval()), root.path("md_frames").asInt(md.frames()));
+        if (!kinetic) {
+            for (String k : new String[] {"md_timestep", "md_decorrelation_steps", "md_frame_interval", "md_frames"}) {
+                if (root.has(k)) {
+                    spec.commandLine().getErr().println(config + ": warning: '" + k + "' applies to flavor: kinetic only;"
+                            + " ignored for flavor: " + flavor.label());
+                }
+            }
+        }
         Path target = out != null ? out : base.resolve(text(root, "out", name + ".ddos"));
         int si = 0;
         int sn = 1;
@@ -141,6 +158,9 @@ public final class SampleCommand implements Callable<Integer> {
         boolean resumed = Files.exists(target);
         CampaignRunner runner = new CampaignRunner(name, lattice, potential, potential, settings).threads(nt).shard(si, sn)
                 .checkpoint(target, root.path("checkpoint_seconds").asDouble(5)).provenance(prov);
+        if (kinetic) {
+            runner.kinetic(md);
+        }
         try (me.tongfei.progressbar.ProgressBar bar = new me.tongfei.progressbar.ProgressBarBuilder()
                 .setTaskName(name).setInitialMax(1).showSpeed().setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
                 .build()) {
