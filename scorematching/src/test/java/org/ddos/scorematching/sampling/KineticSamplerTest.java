@@ -77,6 +77,15 @@ class KineticSamplerTest {
             sumK += md.kineticEnergy() / 32;
         }
         assertTrue(worst < 2e-4, "velocity-Verlet energy error " + worst + " eV/atom");
+        // second order: half the timestep over the same time, about a quarter of the error
+        KineticSampler half = new KineticSampler(ref, CampaignRunnerTest.CU, CampaignRunnerTest.FCC,
+                new KineticSettings(0.001, 0, 40, 30));
+        KineticSampler.Trajectory th = half.newTrajectory();
+        double worstHalf = 0;
+        for (int f = 1; f < 30; f++) {
+            worstHalf = Math.max(worstHalf, Math.abs(th.frame(11, e, f).totalEnergy() - th.targetEnergy()) / 32);
+        }
+        assertEquals(4, worst / worstHalf, 1.5, "energy error ratio dt / (dt/2): " + worst + " / " + worstHalf);
         // anharmonic, but close to equipartition: half the energy is kinetic
         assertEquals(0.5, sumK / 29 / e, 0.05);
         // continuing a trajectory equals recomputing it from its start
