@@ -65,7 +65,7 @@ final class ArchiveSerializers {
         kryo.register(PhaseCampaign.class, new CampaignSerializer(), ID_CAMPAIGN);
         kryo.register(IsosurfaceStatistics.class, new IsosurfaceSerializer(version), ID_ISOSURFACE);
         kryo.register(ScoreMatchingSettings.class, new SettingsSerializer(), ID_SETTINGS);
-        kryo.register(CompressedCampaign.class, new StateSerializer(), ID_STATE);
+        kryo.register(CompressedCampaign.class, new StateSerializer(version), ID_STATE);
         kryo.register(IsosurfaceAccumulator.class, new AccumulatorSerializer(version), ID_ACCUMULATOR);
         return kryo;
     }
@@ -542,6 +542,12 @@ final class ArchiveSerializers {
     }
 
     static final class StateSerializer extends Serializer<CompressedCampaign> {
+        private final int version;
+
+        StateSerializer(int version) {
+            this.version = version;
+        }
+
         @Override
         public void write(Kryo kryo, Output out, CompressedCampaign c) {
             out.writeString(c.name);
@@ -569,6 +575,16 @@ final class ArchiveSerializers {
             for (int g = 0; g < c.isosurfaceCount(); g++) {
                 out.writeVarLong(c.committed(g), true);
                 kryo.writeObjectOrNull(out, c.accumulator(g), IsosurfaceAccumulator.class);
+            }
+            BigDecimal[] kinetic = c.inverseKineticSums();
+            if (version >= 2) {
+                out.writeByte(kinetic == null ? 0 : 1);
+                if (kinetic != null) {
+                    writeBig(out, kinetic, version);
+                }
+            } else if (kinetic != null) {
+                throw new IllegalArgumentException("format version 1 cannot hold the kinetic-energy sums of '" + c.name
+                        + "': write version 2");
             }
         }
 
@@ -602,8 +618,17 @@ final class ArchiveSerializers {
                 committed[g] = in.readVarLong(true);
                 acc[g] = kryo.readObjectOrNull(in, IsosurfaceAccumulator.class);
             }
+            BigDecimal[] kinetic = null;
+            if (version >= 2) {
+                byte flag = in.readByte();
+                if (flag == 1) {
+                    kinetic = readBig(in, version);
+                } else if (flag != 0) {
+                    throw new KryoException("unknown kinetic-sums flag " + flag);
+                }
+            }
             return new CompressedCampaign(name, flavor, n, mass, volume, cell, x0, d0, u0, logDet, shift, strain,
-                    stiffness, values, samples, bins, shardCount, shards, acc, committed);
+                    stiffness, values, samples, bins, shardCount, shards, acc, committed, kinetic);
         }
     }
 

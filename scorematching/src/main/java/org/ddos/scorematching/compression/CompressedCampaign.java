@@ -1,5 +1,6 @@
 package org.ddos.scorematching.compression;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,6 +20,11 @@ import org.ddos.scorematching.campaign.PhaseCampaign;
  * <p>Shapes: cell 3x3 (rows are cell vectors, Å); positions 3N (Å); latticeDescriptor K;
  * stiffness: the stable eigenvalues k_l of the reference Hessian (eV/Å^2, zero modes removed,
  * ascending); isosurfaceValues G (h / U_0).
+ *
+ * <p>Kinetic campaigns also hold, per isosurface, the exact sum over samples of 1/kappa (kappa the
+ * kinetic energy per atom, eV, the last descriptor component): the microcanonical inverse temperature
+ * d ln Omega / dE = (d/2 - 1) &lt;1/K&gt; of the reference Hamiltonian ({@link #microcanonicalBeta}), from
+ * which the shell entropy ln Omega(E) of an anharmonic reference follows by integration over E.
  */
 public final class CompressedCampaign {
     public final String name;
@@ -41,13 +47,39 @@ public final class CompressedCampaign {
     private final TreeSet<Integer> shards;
     private final IsosurfaceAccumulator[] accumulators;
     private final long[] committed;
+    /** Kinetic campaigns: exact sums of 1/kappa per isosurface; null otherwise. */
+    private final BigDecimal[] inverseKineticSums;
 
-    /** @throws IllegalArgumentException on inconsistent shapes or shard numbers */
+    /** Without kinetic-energy sums (Hessian and Einstein flavours). */
     public CompressedCampaign(String name, String flavor, int atomCount, double mass, double volume, double[][] cell,
             double[] positions, double[] latticeDescriptor, double energyScale, double logMeanEigenvalue,
             double alphaShift, double strain, double[] stiffness, double[] isosurfaceValues, long samplesPerIsosurface,
             int bins, int shardCount, int[] shards, IsosurfaceAccumulator[] accumulators, long[] committed) {
+        this(name, flavor, atomCount, mass, volume, cell, positions, latticeDescriptor, energyScale, logMeanEigenvalue,
+                alphaShift, strain, stiffness, isosurfaceValues, samplesPerIsosurface, bins, shardCount, shards,
+                accumulators, committed, null);
+    }
+
+    /**
+     * @param inverseKineticSums null, or per isosurface the exact sum of 1/kappa over its samples (length G)
+     * @throws IllegalArgumentException on inconsistent shapes or shard numbers
+     */
+    public CompressedCampaign(String name, String flavor, int atomCount, double mass, double volume, double[][] cell,
+            double[] positions, double[] latticeDescriptor, double energyScale, double logMeanEigenvalue,
+            double alphaShift, double strain, double[] stiffness, double[] isosurfaceValues, long samplesPerIsosurface,
+            int bins, int shardCount, int[] shards, IsosurfaceAccumulator[] accumulators, long[] committed,
+            BigDecimal[] inverseKineticSums) {
         int g = isosurfaceValues.length;
+        if (inverseKineticSums != null) {
+            if (inverseKineticSums.length != g) {
+                throw new IllegalArgumentException("kinetic sums: " + inverseKineticSums.length + " for " + g + " isosurfaces");
+            }
+            for (BigDecimal b : inverseKineticSums) {
+                if (b == null || b.signum() < 0) {
+                    throw new IllegalArgumentException("kinetic sums of 1/kappa must be non-negative");
+                }
+            }
+        }
         if (g == 0 || accumulators.length != g || committed.length != g) {
             throw new IllegalArgumentException("isosurface values, accumulators and progress must have the same length (>0)");
         }
@@ -85,13 +117,54 @@ public final class CompressedCampaign {
             this.accumulators[i] = accumulators[i] == null ? null : accumulators[i].copy();
         }
         this.committed = committed.clone();
+        this.inverseKineticSums = inverseKineticSums == null ? null : inverseKineticSums.clone();
     }
 
     /** @return a deep copy */
     public CompressedCampaign copy() {
         return new CompressedCampaign(name, flavor, atomCount, mass, volume, cell, positions, latticeDescriptor,
                 energyScale, logMeanEigenvalue, alphaShift, strain, stiffness, isosurfaceValues, samplesPerIsosurface,
-                bins, shardCount, shards(), accumulators, committed);
+                bins, shardCount, shards(), accumulators, committed, inverseKineticSums);
+    }
+
+    /** @return the exact sums of 1/kappa per isosurface (copy), or null when not recorded (not kinetic) */
+    public BigDecimal[] inverseKineticSums() {
+        return inverseKineticSums == null ? null : inverseKineticSums.clone();
+    }
+
+    /**
+     * Adds one kinetic sample's 1/kappa to isosurface g (exactly: order-independent).
+     *
+     * @throws IllegalStateException when this campaign records no kinetic sums
+     */
+    public void addInverseKinetic(int g, double inverseKappa) {
+        if (inverseKineticSums == null) {
+            throw new IllegalStateException(name + ": this " + flavor + " campaign records no kinetic energies");
+        }
+        if (!(inverseKappa > 0) || !Double.isFinite(inverseKappa)) {
+            throw new IllegalArgumentException("1/kappa must be positive and finite, got " + inverseKappa);
+        }
+        inverseKineticSums[g] = inverseKineticSums[g].add(new BigDecimal(inverseKappa));
+    }
+
+    /**
+     * The microcanonical inverse temperature of the reference Hamiltonian on kinetic isosurface g,
+     * beta_mu = d ln Omega / dE = (d/2 - 1) &lt;1/K&gt; = (d/2 - 1) &lt;1/kappa&gt; / N (1/eV), d = 3N - 3;
+     * for a harmonic reference it is (d - 1) / (E - E_0).
+     *
+     * @return beta_mu in 1/eV, NaN when isosurface g holds no samples
+     * @throws IllegalStateException when this campaign records no kinetic sums
+     */
+    public double microcanonicalBeta(int g) {
+        if (inverseKineticSums == null) {
+            throw new IllegalStateException(name + ": this " + flavor + " campaign records no kinetic energies");
+        }
+        long n = accumulators[g] == null ? 0 : accumulators[g].sampleCount();
+        if (n == 0) {
+            return Double.NaN;
+        }
+        double mean = inverseKineticSums[g].divide(BigDecimal.valueOf(n), java.math.MathContext.DECIMAL64).doubleValue();
+        return (stiffness.length / 2.0 - 1) * mean / atomCount;
     }
 
     /** @return the shard indices held, ascending */
@@ -172,8 +245,12 @@ public final class CompressedCampaign {
         for (int s : o.shards) {
             require(!shards.contains(s), "shard " + s + "/" + shardCount + " is present twice");
         }
+        require((inverseKineticSums == null) == (o.inverseKineticSums == null), "one holds kinetic-energy sums, the other not");
         for (int g = 0; g < accumulators.length; g++) {
             accumulators[g].merge(o.accumulators[g]);
+            if (inverseKineticSums != null) {
+                inverseKineticSums[g] = inverseKineticSums[g].add(o.inverseKineticSums[g]);
+            }
         }
         shards.addAll(o.shards);
         for (int g = 0; g < committed.length; g++) {
@@ -214,7 +291,8 @@ public final class CompressedCampaign {
                 && Double.compare(alphaShift, o.alphaShift) == 0 && Double.compare(strain, o.strain) == 0
                 && Arrays.equals(stiffness, o.stiffness) && Arrays.equals(isosurfaceValues, o.isosurfaceValues)
                 && samplesPerIsosurface == o.samplesPerIsosurface && bins == o.bins && shardCount == o.shardCount
-                && shards.equals(o.shards) && Arrays.equals(committed, o.committed))) {
+                && shards.equals(o.shards) && Arrays.equals(committed, o.committed)
+                && Arrays.equals(inverseKineticSums, o.inverseKineticSums))) {
             return false;
         }
         for (int g = 0; g < accumulators.length; g++) {

@@ -227,6 +227,9 @@ public final class CampaignRunner {
                         }
                         for (double[] x : d) {
                             acc.add(x, work);
+                            if (kin != null) {
+                                state.addInverseKinetic(iso, 1 / x[x.length - 1]);
+                            }
                         }
                         t += count;
                         committedThisRun += count;
@@ -285,7 +288,13 @@ public final class CampaignRunner {
         return new CompressedCampaign(name, settings.flavor().label(), strained.atomCount(), strained.massOf(0),
                 strained.volume(), strained.cell(), strained.positions(), d0, u0, logDet,
                 0.0, strain, ref.stiffness(), values, settings.samples(), settings.bins(), shardCount,
-                new int[] {shard}, new IsosurfaceAccumulator[g], new long[g]);
+                new int[] {shard}, new IsosurfaceAccumulator[g], new long[g], isKinetic() ? zeros(g) : null);
+    }
+
+    private static java.math.BigDecimal[] zeros(int g) {
+        java.math.BigDecimal[] z = new java.math.BigDecimal[g];
+        java.util.Arrays.fill(z, java.math.BigDecimal.ZERO);
+        return z;
     }
 
     /**

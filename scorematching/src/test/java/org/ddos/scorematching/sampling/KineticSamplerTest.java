@@ -136,6 +136,32 @@ class KineticSamplerTest {
         assertNotEquals(kinetic().fingerprint(), kinetic().kinetic(new KineticSettings(0.002, 6, 6, 5)).fingerprint());
     }
 
+    /**
+     * A kinetic campaign of the harmonic potential records the microcanonical inverse temperature
+     * (d/2 - 1) &lt;1/K&gt; = (d - 1) / (N e) of the harmonic density of states, and mean descriptor
+     * (harmonic energy per atom) e/2 and mean kinetic energy per atom e/2.
+     */
+    @Test
+    void harmonicKineticCampaignRecordsTheMicrocanonicalTemperature() throws Exception {
+        CampaignSettings cs = new CampaignSettings(new double[] {0.3, 1.0, 2.0}, new double[] {0.0}, 160, 40, 10,
+                IsosurfaceFlavor.KINETIC, 3, U0_KINETIC);
+        PhaseArchive a = new CampaignRunner("h", CampaignRunnerTest.FCC, HARMONIC, HARMONIC, cs)
+                .kinetic(new KineticSettings(0.002, 0, 15, 4)).threads(2).run();
+        CompressedCampaign c = a.states().get(0);
+        assertEquals(3, c.inverseKineticSums().length);
+        int d = 3 * 32 - 3;
+        for (int g = 0; g < 3; g++) {
+            double e = cs.isosurfaces()[g] * U0_KINETIC;
+            assertEquals(1.0, c.microcanonicalBeta(g) * 32 * e / (d - 1), 0.015, "beta_mu x N e / (d - 1), isosurface " + g);
+            double[] mean = a.campaigns().get(0).isosurfaces().get(g).mean();
+            assertEquals(0.5, mean[0] / e, 0.015, "harmonic energy share " + g);
+            assertEquals(0.5, mean[1] / e, 0.015, "kinetic energy share " + g);
+        }
+        // format version 1 cannot hold the sums: refused rather than dropped
+        assertThrows(IllegalArgumentException.class, () -> PhaseArchives.encode(a, 1));
+        assertTrue(PhaseArchives.decode(PhaseArchives.encode(a), "k").states().get(0).sameState(c));
+    }
+
     @Test
     void resumedKineticCampaignMatchesTheUninterruptedOne(@TempDir Path dir) throws Exception {
         byte[] whole = PhaseArchives.encode(kinetic().run());
