@@ -27,10 +27,22 @@ import java.util.List;
  * @param logMeanEigenvalue DescriptorDOS {@code log_det}: the mean log Hessian eigenvalue constant
  * @param alphaShift DescriptorDOS {@code alpha_shift}: alpha = ln(isosurface) - alphaShift
  * @param isosurfaces per-isosurface statistics, sorted by increasing isosurface value
+ * @param microcanonicalBeta kinetic campaigns: per isosurface (in the order of {@code isosurfaces}, sorted
+ *     with them) the microcanonical inverse temperature (d/2 - 1) &lt;1/K&gt; of the reference Hamiltonian
+ *     in 1/eV; empty when not recorded (Hessian and Einstein flavours, pickles)
  */
 public record PhaseCampaign(String name, String flavor, int atomCount, double mass, double volume,
         double[][] cell, double[] latticePositions, double[] latticeDescriptor, double energyScale,
-        double logMeanEigenvalue, double alphaShift, List<IsosurfaceStatistics> isosurfaces) {
+        double logMeanEigenvalue, double alphaShift, List<IsosurfaceStatistics> isosurfaces,
+        double[] microcanonicalBeta) {
+
+    /** Without microcanonical temperatures (every flavour but kinetic). */
+    public PhaseCampaign(String name, String flavor, int atomCount, double mass, double volume,
+            double[][] cell, double[] latticePositions, double[] latticeDescriptor, double energyScale,
+            double logMeanEigenvalue, double alphaShift, List<IsosurfaceStatistics> isosurfaces) {
+        this(name, flavor, atomCount, mass, volume, cell, latticePositions, latticeDescriptor, energyScale,
+                logMeanEigenvalue, alphaShift, isosurfaces, new double[0]);
+    }
 
     /**
      * Validates and sorts the isosurfaces.
@@ -58,8 +70,33 @@ public record PhaseCampaign(String name, String flavor, int atomCount, double ma
         if (isosurfaces.size() < 3) {
             throw new IllegalArgumentException("a campaign needs at least 3 isosurfaces, got " + isosurfaces.size());
         }
-        List<IsosurfaceStatistics> sorted = new ArrayList<>(isosurfaces);
-        sorted.sort(Comparator.comparingDouble(IsosurfaceStatistics::isosurface));
+        if (microcanonicalBeta == null) {
+            microcanonicalBeta = new double[0];
+        }
+        if (microcanonicalBeta.length != 0 && microcanonicalBeta.length != isosurfaces.size()) {
+            throw new IllegalArgumentException("microcanonical temperatures: " + microcanonicalBeta.length + " for "
+                    + isosurfaces.size() + " isosurfaces");
+        }
+        for (double b : microcanonicalBeta) {
+            if (!(b > 0) || !Double.isFinite(b)) {
+                throw new IllegalArgumentException("microcanonical inverse temperatures must be positive, got " + b);
+            }
+        }
+        Integer[] order = new Integer[isosurfaces.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        final List<IsosurfaceStatistics> given = isosurfaces;
+        java.util.Arrays.sort(order, Comparator.comparingDouble(i -> given.get(i).isosurface()));
+        List<IsosurfaceStatistics> sorted = new ArrayList<>();
+        double[] beta = new double[microcanonicalBeta.length];
+        for (int i = 0; i < order.length; i++) {
+            sorted.add(given.get(order[i]));
+            if (beta.length > 0) {
+                beta[i] = microcanonicalBeta[order[i]];
+            }
+        }
+        microcanonicalBeta = beta;
         int k = latticeDescriptor.length;
         for (int g = 0; g < sorted.size(); g++) {
             if (sorted.get(g).descriptorCount() != k) {
@@ -108,6 +145,16 @@ public record PhaseCampaign(String name, String flavor, int atomCount, double ma
             e += theta[j] * latticeDescriptor[j];
         }
         return e;
+    }
+
+    @Override
+    public double[] microcanonicalBeta() {
+        return microcanonicalBeta.clone();
+    }
+
+    /** @return true for a kinetic campaign that carries its microcanonical temperatures */
+    public boolean hasMicrocanonicalBeta() {
+        return microcanonicalBeta.length > 0;
     }
 
     @Override

@@ -270,8 +270,13 @@ public final class CompressedCampaign {
      */
     public PhaseCampaign toCampaign() {
         List<IsosurfaceStatistics> iso = new ArrayList<>();
-        for (IsosurfaceAccumulator a : accumulators) {
+        double[] beta = new double[accumulators.length];
+        for (int g = 0; g < accumulators.length; g++) {
+            IsosurfaceAccumulator a = accumulators[g];
             if (a != null && a.sampleCount() > 0) {
+                if (inverseKineticSums != null) {
+                    beta[iso.size()] = microcanonicalBeta(g);
+                }
                 iso.add(a.statistics());
             }
         }
@@ -279,7 +284,7 @@ public final class CompressedCampaign {
             throw new IllegalStateException(name + ": only " + iso.size() + " isosurfaces hold samples; at least 3 needed");
         }
         return new PhaseCampaign(name, flavor, atomCount, mass, volume, cell, positions, latticeDescriptor, energyScale,
-                logMeanEigenvalue, alphaShift, iso);
+                logMeanEigenvalue, alphaShift, iso, inverseKineticSums == null ? new double[0] : Arrays.copyOf(beta, iso.size()));
     }
 
     /** @return true when both hold exactly the same state */

@@ -32,7 +32,7 @@ public final class CumulantFreeEnergy {
     /** Builds the cumulants of every (isosurface, mode) of a learned phase. */
     public CumulantFreeEnergy(PhaseEntropy entropy) {
         this.campaign = entropy.campaign();
-        HarmonicShell.requireHarmonicShell(campaign);
+        HarmonicShell.requireHarmonicShell(campaign, "the cumulant estimator");
         this.gCount = entropy.isosurfaceCount();
         this.kCount = entropy.descriptorCount();
         this.polynomial = new IsosurfacePolynomial(entropy.alphas(), PhaseFreeEnergy.ALPHA_POLYNOMIAL_DEGREE);

@@ -25,19 +25,27 @@ public final class HarmonicShell {
      * shell volume is the formula above. A "kinetic" campaign samples the microcanonical measure of the
      * reference Hamiltonian at total energy E_0 + N e (configurations inside V &lt; E with weight
      * (E - V)^(d/2 - 1), kinetic energy as an extra descriptor); its shell entropy is ln Omega(E) of the
-     * anharmonic reference, unknown in closed form (DescriptorDOS fits it to reference free energies,
-     * {@code DDOSAnalyzer.fit_S_alpha}). Free energies from kinetic campaigns are not implemented.
+     * anharmonic reference ({@link KineticShell}, which {@link PhaseFreeEnergy} uses when the campaign
+     * carries its microcanonical temperatures).
      *
-     * @throws IllegalArgumentException naming the campaign and flavour when it is not harmonic-shell
+     * @param route the calling estimator, for the message
+     * @throws IllegalArgumentException naming the campaign and flavour when it is kinetic
      */
-    public static void requireHarmonicShell(org.ddos.scorematching.campaign.PhaseCampaign campaign) {
-        String f = campaign.flavor() == null ? "" : campaign.flavor().toLowerCase(java.util.Locale.ROOT);
-        if (f.equals("kinetic")) {
+    public static void requireHarmonicShell(org.ddos.scorematching.campaign.PhaseCampaign campaign, String route) {
+        if (isKinetic(campaign)) {
             throw new IllegalArgumentException("phase '" + campaign.name() + "': a kinetic (constant-energy MD) campaign"
                     + " samples the microcanonical measure, not the uniform isosurface measure; its shell entropy is not"
-                    + " the harmonic one, so D-DOS free energies cannot be computed from it (use a hessian or einstein"
-                    + " campaign; see docs/formats.md, kinetic flavour)");
+                    + " the harmonic one, and " + route + " does not implement the kinetic shell"
+                    + (campaign.hasMicrocanonicalBeta() ? " (use PhaseFreeEnergy)"
+                            : " (nor can any route here: the campaign carries no microcanonical temperatures, e.g. a"
+                            + " DescriptorDOS kinetic pickle; DescriptorDOS fits that shell to reference free energies)")
+                    + "; see docs/formats.md, kinetic flavour");
         }
+    }
+
+    /** @return true when the campaign's flavour is "kinetic" (any case) */
+    public static boolean isKinetic(org.ddos.scorematching.campaign.PhaseCampaign campaign) {
+        return campaign.flavor() != null && campaign.flavor().equalsIgnoreCase("kinetic");
     }
 
     /** @return hbar^2 / m in eV Å^2 for a mass in amu */

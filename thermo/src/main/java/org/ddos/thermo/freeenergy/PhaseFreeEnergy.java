@@ -19,6 +19,12 @@ import org.ddos.scorematching.score.PhaseEntropy;
  * the envelope theorem; the uncertainty is the first-order effect of the score band on the
  * minimum. The per-mode minimum uses the precomputed {@link ConcaveConjugate} (O(log B)).
  *
+ * <p><b>Kinetic campaigns</b> (constant-energy MD isosurfaces carrying their microcanonical
+ * temperatures): the archive's last descriptor component is the kinetic energy per atom, whose
+ * coefficient is fixed to 1 (users pass theta without it), and the shell term is
+ * {@link KineticShell}'s c0 - 3 alpha - Delta(alpha) (T-independent) instead of the harmonic one. Kinetic
+ * campaigns without microcanonical temperatures (DescriptorDOS kinetic pickles) are refused.
+ *
  * <p>Thread safety: this object is immutable and shared; each thread evaluates through its own
  * {@link Evaluator} ({@link #newEvaluator()}), which allocates nothing per call.
  */
@@ -40,6 +46,12 @@ public final class PhaseFreeEnergy {
     private final double[] rotationRows;
     private final double[] d0;
     private final double mass;
+    /** Kinetic campaign: last descriptor component is kappa (theta 1), shell {@link KineticShell}. */
+    private final boolean kinetic;
+    /** Kinetic: the anharmonic shell correction Delta_g (k_B per atom); empty otherwise. */
+    private final double[] kineticCorrection;
+    /** Length of theta users pass: K, or K - 1 for kinetic campaigns (kappa's coefficient is 1). */
+    private final int userCount;
 
     /** Uses the campaign's mass. */
     public PhaseFreeEnergy(PhaseEntropy entropy) {
@@ -55,7 +67,10 @@ public final class PhaseFreeEnergy {
         if (!(massAmu > 0) || !Double.isFinite(massAmu)) {
             throw new IllegalArgumentException("mass must be positive (amu), got " + massAmu);
         }
-        HarmonicShell.requireHarmonicShell(entropy.campaign());
+        this.kinetic = HarmonicShell.isKinetic(entropy.campaign());
+        if (kinetic && !entropy.campaign().hasMicrocanonicalBeta()) {
+            HarmonicShell.requireHarmonicShell(entropy.campaign(), "the D-DOS free energy");
+        }
         this.entropy = entropy;
         this.campaign = entropy.campaign();
         this.conjugate = new ConcaveConjugate(entropy);
@@ -72,6 +87,12 @@ public final class PhaseFreeEnergy {
         }
         this.d0 = campaign.latticeDescriptor();
         this.mass = massAmu;
+        this.kineticCorrection = kinetic ? KineticShell.anharmonicCorrection(campaign) : new double[0];
+        if (kinetic && kineticCorrection.length != gCount) {
+            throw new IllegalArgumentException("phase '" + campaign.name() + "': " + kineticCorrection.length
+                    + " microcanonical temperatures for " + gCount + " isosurfaces");
+        }
+        this.userCount = kinetic ? kCount - 1 : kCount;
     }
 
     /** @return the learned entropy this evaluator uses */
@@ -84,9 +105,12 @@ public final class PhaseFreeEnergy {
         return campaign;
     }
 
-    /** @return K, the length of theta */
+    /**
+     * @return the length of theta: K (for a kinetic campaign K is one less than the archive's
+     *     descriptor components: the last, the kinetic energy per atom, has the fixed coefficient 1)
+     */
     public int descriptorCount() {
-        return kCount;
+        return userCount;
     }
 
     /** @return the sampled alpha range [min, max] */
@@ -196,6 +220,7 @@ public final class PhaseFreeEnergy {
         private final double[] weights = new double[gCount];
         /** w_g y*_gk flat [g*K + k], the gradient's contraction vector. */
         private final double[] contraction = new double[gCount * kCount];
+        private final double[] fullGradient = new double[kCount];
         private double latticeEnergy;
         private boolean ready;
         /** Whether {@link #vertex} holds the minimisers of an earlier query (warm start). */
@@ -216,16 +241,19 @@ public final class PhaseFreeEnergy {
          * @throws IllegalArgumentException on a wrong length or non-finite entry
          */
         public void setParameters(double[] parameters) {
-            if (parameters == null || parameters.length != kCount) {
+            if (parameters == null || parameters.length != userCount) {
                 throw new IllegalArgumentException("theta has length " + (parameters == null ? 0 : parameters.length)
-                        + " but the phase '" + campaign.name() + "' has " + kCount + " descriptor components");
+                        + " but the phase '" + campaign.name() + "' has " + userCount + " descriptor components");
             }
-            for (int j = 0; j < kCount; j++) {
+            for (int j = 0; j < userCount; j++) {
                 if (!Double.isFinite(parameters[j])) {
                     throw new IllegalArgumentException("theta[" + j + "] is not finite: " + parameters[j]);
                 }
             }
-            System.arraycopy(parameters, 0, theta, 0, kCount);
+            System.arraycopy(parameters, 0, theta, 0, userCount);
+            if (kinetic) {
+                theta[kCount - 1] = 1.0; // the kinetic energy enters the Hamiltonian with coefficient 1
+            }
             double e0 = 0;
             for (int j = 0; j < kCount; j++) {
                 e0 += theta[j] * d0[j];
@@ -265,25 +293,32 @@ public final class PhaseFreeEnergy {
                     sEnt += s;
                     sBand += conjugate.band(v);
                 }
-                values[g] = sum;
+                values[g] = kinetic ? sum - kineticCorrection[g] : sum;
                 modeEntropy[g] = sEnt;
                 modeBand[g] = sBand;
             }
             polynomial.fit(values, coefficients);
-            // the harmonic shell c0 - 3/2 alpha is added exactly
-            double c0 = HarmonicShell.shellConstant(temperatureK, mass, campaign.logMeanEigenvalue());
-            double alpha = polynomial.minimise(coefficients, -1.5);
-            double betaF = polynomial.value(coefficients, c0, -1.5, alpha);
+            // the harmonic shell c0 - 3/2 alpha (kinetic: c0 - 3 alpha, Delta inside values) is added exactly
+            double c0 = kinetic ? KineticShell.shellConstant(campaign, mass)
+                    : HarmonicShell.shellConstant(temperatureK, mass, campaign.logMeanEigenvalue());
+            double slope = kinetic ? -3.0 : -1.5;
+            double alpha = polynomial.minimise(coefficients, slope);
+            double betaF = polynomial.value(coefficients, c0, slope, alpha);
             polynomial.weights(alpha, weights);
             double band = 0;
             double ent = 0;
+            double delta = 0;
             for (int g = 0; g < gCount; g++) {
                 band += weights[g] * modeBand[g];
                 ent += weights[g] * modeEntropy[g];
+                if (kinetic) {
+                    delta += weights[g] * kineticCorrection[g];
+                }
             }
-            double shell = c0 - 1.5 * alpha;
-            // -dF/dT / k_B = sum_g w_g S_g - shell + 3/2
-            entropyKb = ent - shell + 1.5;
+            double shell = c0 + slope * alpha - delta;
+            // -dF/dT / k_B = sum_g w_g S_g - shell + 3/2 (the 3/2 from the T-dependence of the harmonic c0;
+            // the kinetic shell does not depend on T)
+            entropyKb = ent - shell + (kinetic ? 0 : 1.5);
             temperature = temperatureK;
             alphaStar = alpha;
             vib = kt * betaF;
@@ -297,7 +332,7 @@ public final class PhaseFreeEnergy {
          */
         public FreeEnergyResult evaluate(double temperatureK) {
             double f = freeEnergy(temperatureK);
-            double[] grad = new double[kCount];
+            double[] grad = new double[userCount];
             gradient(grad);
             return new FreeEnergyResult(temperatureK, f, vib, latticeEnergy, sigma, entropyKb,
                     alphaStar, unsolved, grad);
@@ -306,12 +341,14 @@ public final class PhaseFreeEnergy {
         /**
          * Writes &lt;D&gt; = dF/dtheta of the last evaluation: D_0 + sum_g w_g(alpha*) R_g y*_g.
          *
-         * @param out length K
+         * @param result length {@link #descriptorCount()} (kinetic campaigns: without the kappa component,
+         *     see {@link #meanKineticEnergy()})
          */
-        public void gradient(double[] out) {
+        public void gradient(double[] result) {
             if (Double.isNaN(temperature)) {
                 throw new IllegalStateException("evaluate first");
             }
+            double[] out = kinetic ? fullGradient : result;
             int gk = gCount * kCount;
             for (int g = 0; g < gCount; g++) {
                 double w = weights[g];
@@ -362,6 +399,18 @@ public final class PhaseFreeEnergy {
                 }
                 out[j] = d0[j] + a0;
             }
+            if (kinetic) {
+                System.arraycopy(fullGradient, 0, result, 0, userCount);
+            }
+        }
+
+        /** @return &lt;kappa&gt;, the mean kinetic energy per atom (eV) of the last evaluation (kinetic campaigns) */
+        public double meanKineticEnergy() {
+            if (!kinetic) {
+                throw new IllegalStateException("not a kinetic campaign");
+            }
+            gradient(new double[userCount]);
+            return fullGradient[kCount - 1];
         }
 
         /** @return theta . D_0 (eV/atom) of the current parameters */

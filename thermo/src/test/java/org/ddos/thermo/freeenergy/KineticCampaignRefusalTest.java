@@ -10,11 +10,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A kinetic (constant-energy MD) campaign samples the microcanonical measure, whose shell entropy is
- * not the harmonic one: free energies from it are refused, not silently computed with the wrong shell.
+ * not the harmonic one: without its microcanonical temperatures (e.g. a DescriptorDOS kinetic pickle)
+ * free energies are refused, not silently computed with the wrong shell; the cumulant estimator
+ * refuses kinetic campaigns always.
  */
 class KineticCampaignRefusalTest {
     @Test
-    void kineticCampaignsAreRefusedByBothFreeEnergyRoutes() {
+    void kineticCampaignsWithoutMicrocanonicalTemperaturesAreRefused() {
         PhaseCampaign h = HarmonicLimitTest.harmonicCampaign(-0.1134, 3.8232, 55.85, 128);
         PhaseCampaign k = new PhaseCampaign(h.name(), "kinetic", h.atomCount(), h.mass(), h.volume(), h.cell(),
                 h.latticePositions(), h.latticeDescriptor(), h.energyScale(), h.logMeanEigenvalue(), h.alphaShift(),
