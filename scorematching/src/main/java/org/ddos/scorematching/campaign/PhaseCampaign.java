@@ -134,9 +134,13 @@ public record PhaseCampaign(String name, String flavor, int atomCount, double ma
         return volume / atomCount;
     }
 
-    /** @return the 0 K energy per atom theta . D_0 (eV/atom) of a parameter vector of length K */
+    /**
+     * @return the 0 K energy per atom theta . D_0 (eV/atom) of a parameter vector of length K (kinetic
+     *     campaigns also accept K - 1: the last component, the kinetic energy, is 0 in the lattice)
+     */
     public double latticeEnergy(double[] theta) {
-        if (theta.length != latticeDescriptor.length) {
+        boolean kineticWithout = "kinetic".equalsIgnoreCase(flavor) && theta.length == latticeDescriptor.length - 1;
+        if (theta.length != latticeDescriptor.length && !kineticWithout) {
             throw new IllegalArgumentException("theta has length " + theta.length + ", the campaign's descriptor has "
                     + latticeDescriptor.length + " components");
         }

@@ -257,9 +257,14 @@ public final class ArchiveCommand implements Runnable {
                     m.put("log_det", c.logMeanEigenvalue());
                     m.put("alpha_shift", c.alphaShift());
                     List<Map<String, Object>> iso = new ArrayList<>();
+                    double[] betaMu = c.microcanonicalBeta();
                     for (IsosurfaceStatistics s : c.isosurfaces()) {
                         Map<String, Object> d = new LinkedHashMap<>();
                         d.put("IsoSurfaceMeasured_mean", s.isosurface());
+                        if (betaMu.length > 0) {
+                            // kinetic: (d/2 - 1) <1/K>, the microcanonical inverse temperature in 1/eV
+                            d.put("microcanonical_beta", betaMu[iso.size()]);
+                        }
                         d.put("D_mean", s.mean());
                         d.put("cov_eval", s.covarianceEigenvalues());
                         d.put("cov_eval_err", s.covarianceEigenvalueBootstrapError(BOOTSTRAP_REPLICAS, 1));
