@@ -13,9 +13,13 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import org.ddos.descriptors.eam.EamFile;
+import org.ddos.descriptors.eam.EamPotential;
+import org.ddos.descriptors.eam.EamStyle;
 import org.ddos.descriptors.io.ReadOptions;
 import org.ddos.descriptors.io.StructureFormats;
 import org.ddos.descriptors.potential.LinearPotential;
+import org.ddos.descriptors.potential.Potential;
 import org.ddos.descriptors.sma.LodisPotentialFile;
 import org.ddos.descriptors.sma.SmaLinearPotential;
 import org.ddos.descriptors.sma.SmaParameters;
@@ -39,14 +43,16 @@ import picocli.CommandLine.Model.CommandSpec;
  * resumes) a sampling campaign and writes its archive. Keys are documented in docs/formats.md. The
  * potential is a SNAP pair ({@code snapparam}, {@code snapcoeff}) or a pure-metal second-moment
  * file in LoDiS format ({@code sma}, with the lattice-anchored neighbour-list {@code skin}, default
- * 3 Å).
+ * 3 Å). The isosurfaces come from the Hessian of that potential, or, with {@code reference_eam}, of
+ * a LAMMPS tabulated EAM file (eam/alloy or eam/fs) as a non-linear reference.
  */
 @Command(name = "sample", mixinStandardHelpOptions = true,
         description = "Run or resume a D-DOS sampling campaign of one phase (YAML config) and write its archive.")
 public final class SampleCommand implements Callable<Integer> {
     static final Set<String> KEYS = Set.of("name", "structure", "elements", "snapparam", "snapcoeff", "isosurfaces",
             "strains", "samples", "pilot_samples", "bins", "flavor", "seed", "U_0", "out", "checkpoint_seconds", "sma", "skin",
-            "md_timestep", "md_decorrelation_steps", "md_frame_interval", "md_frames");
+            "md_timestep", "md_decorrelation_steps", "md_frame_interval", "md_frames",
+            "reference_eam", "reference_eam_elements", "reference_eam_style");
 
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "Campaign YAML file.")
     Path config;
@@ -151,12 +157,31 @@ public final class SampleCommand implements Callable<Integer> {
             prov.put("input.snapparam", param.getFileName() + " sha256=" + PhaseArchives.sha256(Files.readAllBytes(param)));
             prov.put("input.snapcoeff", coeff.getFileName() + " sha256=" + PhaseArchives.sha256(Files.readAllBytes(coeff)));
         }
+        Potential reference = potential;
+        if (root.has("reference_eam")) {
+            Path eamPath = base.resolve(text(root, "reference_eam", null));
+            EamStyle style = root.has("reference_eam_style") ? EamStyle.parse(text(root, "reference_eam_style", null))
+                    : EamStyle.fromFileName(eamPath.getFileName().toString());
+            EamFile eam = EamFile.read(eamPath, style);
+            String[] map = root.has("reference_eam_elements") ? strings(root.get("reference_eam_elements"),
+                    "reference_eam_elements") : null;
+            try {
+                EamPotential ep = map == null ? new EamPotential(eam) : new EamPotential(eam, map);
+                ep.energy(lattice); // every species of the lattice must have an element in the file
+                reference = ep;
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(config + ": reference_eam: " + e.getMessage(), e);
+            }
+            prov.put("input.reference_eam", eamPath.getFileName() + " sha256=" + PhaseArchives.sha256(Files.readAllBytes(eamPath)));
+        } else if (root.has("reference_eam_elements") || root.has("reference_eam_style")) {
+            throw new IllegalArgumentException(config + ": 'reference_eam_elements' and 'reference_eam_style' need 'reference_eam'");
+        }
         prov.put("code.version", ArchiveCommand.version());
         int nt = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
         boolean resumed = Files.exists(target);
-        CampaignRunner runner = new CampaignRunner(name, lattice, potential, potential, settings).threads(nt).shard(si, sn)
+        CampaignRunner runner = new CampaignRunner(name, lattice, potential, reference, settings).threads(nt).shard(si, sn)
                 .checkpoint(target, root.path("checkpoint_seconds").asDouble(5)).provenance(prov);
         if (kinetic) {
             runner.kinetic(md);
@@ -213,6 +238,24 @@ public final class SampleCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("campaign config: '" + key + "' entry " + i + " is not a number: " + n.get(i));
             }
             v[i] = n.get(i).asDouble();
+        }
+        return v;
+    }
+
+    /** A string or a list of strings. */
+    static String[] strings(JsonNode n, String key) {
+        if (n.isTextual()) {
+            return new String[] {n.asText()};
+        }
+        if (!n.isArray() || n.isEmpty()) {
+            throw new IllegalArgumentException("campaign config: '" + key + "' must be a name or a non-empty list of names");
+        }
+        String[] v = new String[n.size()];
+        for (int i = 0; i < v.length; i++) {
+            if (!n.get(i).isTextual()) {
+                throw new IllegalArgumentException("campaign config: '" + key + "' entry " + i + " is not a name: " + n.get(i));
+            }
+            v[i] = n.get(i).asText();
         }
         return v;
     }
