@@ -48,7 +48,11 @@ class DocumentationTest {
             if (!cmd.equals("ddos") && !cli.contains(cmd.substring("ddos ".length()))) {
                 missing.add(cmd);
             }
-            int at = cmd.equals("ddos") ? 0 : Math.max(0, cli.indexOf("## `" + cmd + "`"));
+            String section = section(cli, cmd);
+            if (!cmd.equals("ddos") && section == null) {
+                missing.add(cmd + " (no section '## `ddos " + cmd.split(" ")[1] + "`')");
+                continue;
+            }
             for (OptionSpec o : e.getValue().getCommandSpec().options()) {
                 String longest = o.longestName();
                 if (longest.equals("--help") || longest.equals("--version") || longest.equals("--verbose")) {
@@ -56,12 +60,26 @@ class DocumentationTest {
                 }
                 if (!cli.contains(longest)) {
                     missing.add(cmd + " " + longest);
-                } else if (at > 0 && !cli.substring(at).contains(longest)) {
+                } else if (section != null && !section.contains(longest)) {
                     missing.add(cmd + " " + longest + " (not in its section)");
                 }
             }
         }
         assertTrue(missing.isEmpty(), "docs/cli.md lacks: " + missing);
+    }
+
+    /** @return the text of the "## `ddos X`" section of a command "ddos X [Y]", null for "ddos" or when absent */
+    static String section(String cli, String cmd) {
+        String[] w = cmd.split(" ");
+        if (w.length < 2) {
+            return null;
+        }
+        int at = cli.indexOf("## `ddos " + w[1] + "`");
+        if (at < 0) {
+            return null;
+        }
+        int end = cli.indexOf("\n## ", at + 3);
+        return cli.substring(at, end < 0 ? cli.length() : end);
     }
 
     @Test
