@@ -46,7 +46,11 @@ public final class PhaseArchives {
     private PhaseArchives() {
     }
 
-    /** @return true when the file starts with the archive magic */
+    /**
+     * @param file any file
+     * @return true when the file starts with the archive magic bytes
+     * @throws IOException when the file cannot be read
+     */
     public static boolean isArchive(Path file) throws IOException {
         try (var in = Files.newInputStream(file)) {
             byte[] head = in.readNBytes(MAGIC.length);
@@ -54,7 +58,10 @@ public final class PhaseArchives {
         }
     }
 
-    /** @return the encoded archive bytes */
+    /**
+     * @param archive the archive
+     * @return the encoded archive bytes (header, CRC-32, DEFLATE-compressed Kryo payload; docs/formats.md)
+     */
     public static byte[] encode(PhaseArchive archive) {
         Kryo kryo = ArchiveSerializers.newKryo();
         Output out = new Output(1 << 16, -1);
@@ -85,6 +92,10 @@ public final class PhaseArchives {
 
     /**
      * Writes atomically: to a temporary file in the same folder, then renamed over {@code file}.
+     *
+     * @param file the archive file (its folder is created if needed)
+     * @param archive the archive
+     * @throws IOException when the file cannot be written
      */
     public static void write(Path file, PhaseArchive archive) throws IOException {
         byte[] bytes = encode(archive);
@@ -103,7 +114,15 @@ public final class PhaseArchives {
         }
     }
 
-    /** Reads an archive file. */
+    /**
+     * Reads an archive file.
+     *
+     * @param file the archive file
+     * @return the archive
+     * @throws IOException when the file cannot be read
+     * @throws ArchiveFormatException (an IOException) naming the file when it is not an archive, was
+     *     written by a newer format version, is truncated or fails its checksum
+     */
     public static PhaseArchive read(Path file) throws IOException {
         return decode(Files.readAllBytes(file), file.toString());
     }
@@ -111,7 +130,11 @@ public final class PhaseArchives {
     /**
      * Decodes archive bytes.
      *
+     * @param bytes the encoded archive
      * @param source name used in error messages
+     * @return the archive
+     * @throws ArchiveFormatException when the bytes are not an archive, are of a newer format
+     *     version, are truncated or fail their checksum
      */
     public static PhaseArchive decode(byte[] bytes, String source) throws ArchiveFormatException {
         if (bytes.length < MAGIC.length || !java.util.Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
@@ -194,8 +217,12 @@ public final class PhaseArchives {
     /**
      * Imports a DescriptorDOS pickle: every volume of the file becomes one campaign of the archive.
      *
+     * @param pickle the DescriptorDOS campaign pickle
      * @param name the phase name
      * @param settings score-matching settings to store
+     * @param codeVersion the ddos version recorded in the provenance
+     * @return the archive (provenance: source file, its SHA-256, format, creation time, code version)
+     * @throws IOException when the pickle cannot be read or is not a campaign
      */
     public static PhaseArchive importPickle(Path pickle, String name, ScoreMatchingSettings settings, String codeVersion)
             throws IOException {
@@ -209,7 +236,10 @@ public final class PhaseArchives {
         return PhaseArchive.imported(name, prov, settings, campaigns);
     }
 
-    /** @return lower-case hex SHA-256 of the bytes */
+    /**
+     * @param bytes any bytes
+     * @return lower-case hex SHA-256 of the bytes
+     */
     public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
