@@ -46,7 +46,30 @@ public record QuickstartSettings(CleriRosato metal, double r0, int fccRepeats, i
      */
     public static final double MG_R0 = 3.21;
 
-    /** @throws IllegalArgumentException naming the bad setting */
+    /**
+     * @param metal the published parameter set (Cleri and Rosato 1993)
+     * @param r0 reference distance r0 in Å (the set's nearest-neighbour distance)
+     * @param fccRepeats fcc supercell of the conventional cubic cell, n x n x n (4 n^3 atoms)
+     * @param hcpRepeats hcp supercell of the hexagonal cell {n1, n2, n3} (2 n1 n2 n3 atoms)
+     * @param isosurfaces isosurface values h / U_0, ascending
+     * @param samples samples per isosurface
+     * @param pilotSamples pilot samples per isosurface (fix the rotation and bins)
+     * @param bins histogram bins per mode
+     * @param seed sampling seed
+     * @param neighborSkin skin in Å of the lattice-anchored neighbour lists of the descriptor
+     * @param scoreOrder score-matching polynomial order (Chebyshev basis)
+     * @param tMin lowest temperature of the grid (K)
+     * @param tMax highest temperature of the grid (K)
+     * @param gridPoints temperatures on the grid (inclusive)
+     * @param targetTc fine-tuning target for T_c(fcc -&gt; hcp) in K
+     * @param ridge ridge strength r of r |theta - theta_0|^2 (the {@code ddos tune} default)
+     * @param maxIterations Levenberg-Marquardt iteration cap (the {@code ddos tune} default, 50)
+     * @param relativeSigma one-sigma relative uncertainty of A and xi for the propagation ensemble
+     * @param members ensemble size
+     * @param ensembleSeed seed of the Gaussian ensemble
+     * @param threads sampling and Hessian threads (the archive does not depend on it)
+     * @throws IllegalArgumentException naming the bad setting
+     */
     public QuickstartSettings {
         if (!(r0 > 0)) {
             throw new IllegalArgumentException("r0 must be positive, got " + r0 + " Å");
@@ -71,7 +94,7 @@ public record QuickstartSettings(CleriRosato metal, double r0, int fccRepeats, i
     }
 
     /**
-     * The default run (about two minutes on two free cores): Mg, fcc 3x3x3 (108 atoms) and hcp
+     * The default run (about 105 CPU-seconds: about a minute on two free cores, docs/quickstart.md): Mg, fcc 3x3x3 (108 atoms) and hcp
      * 4x4x3 (96 atoms), 20 log-spaced isosurfaces from 0.03 to 2.0 (about 30 to 2000 K) with 4000
      * samples each, T from 100 to 850 K (25 K steps).
      *
@@ -84,7 +107,7 @@ public record QuickstartSettings(CleriRosato metal, double r0, int fccRepeats, i
     }
 
     /**
-     * The smoke version (under 30 s): the same system with 10 isosurfaces of 400 samples.
+     * The smoke version (about 15 CPU-seconds): the same system with 10 isosurfaces of 400 samples.
      *
      * @param threads sampling threads
      * @return the settings

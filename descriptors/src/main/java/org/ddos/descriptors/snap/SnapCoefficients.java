@@ -93,6 +93,9 @@ public final class SnapCoefficients {
     /**
      * Reads a {@code .snapcoeff} file and checks the coefficient count against the parameters.
      *
+     * @param file the {@code .snapcoeff} file
+     * @param parameters the SNAP hyper-parameters (fix K and the quadratic flag)
+     * @return the coefficients of every element
      * @throws IOException when the file cannot be read
      * @throws IllegalArgumentException naming the file and line on malformed content, or when the
      *     coefficient count is not 1 + K (+ K (K + 1) / 2 with quadraticflag) for the parameters' K
@@ -106,6 +109,9 @@ public final class SnapCoefficients {
      * value after beta0 is taken as a linear coefficient (K = ncoeff - 1). This is how a parameter
      * vector theta is given to the free-energy commands, whose campaign fixes K.
      *
+     * @param file the {@code .snapcoeff} file
+     * @return the coefficients; theta of element e is {@link #linear(int) linear(e)}
+     * @throws IOException when the file cannot be read
      * @throws IllegalArgumentException naming the file and line on malformed content
      */
     public static SnapCoefficients readLinear(Path file) throws IOException {
@@ -115,6 +121,10 @@ public final class SnapCoefficients {
     /**
      * Parses the lines of a {@code .snapcoeff} file; {@code source} names it in error messages.
      *
+     * @param source the file name for messages
+     * @param lines the file's lines
+     * @param parameters the SNAP hyper-parameters, or null to read every value after beta0 as linear
+     * @return the coefficients of every element
      * @throws IllegalArgumentException as {@link #read(Path, SnapParameters)}
      */
     public static SnapCoefficients parse(String source, List<String> lines, SnapParameters parameters) {
@@ -238,6 +248,7 @@ public final class SnapCoefficients {
      * Writes a {@code .snapcoeff} file with this object's header comments, element lines and
      * coefficients (17 significant digits, enough to read back the same doubles).
      *
+     * @param file the file to write
      * @throws IOException when the file cannot be written
      */
     public void write(Path file) throws IOException {
@@ -304,7 +315,10 @@ public final class SnapCoefficients {
         return elements.length;
     }
 
-    /** @return the index of an element name, or -1 */
+    /**
+     * @param element an element name of the file
+     * @return its index, or -1
+     */
     public int indexOf(String element) {
         for (int e = 0; e < elements.length; e++) {
             if (elements[e].equals(element)) {
@@ -314,27 +328,40 @@ public final class SnapCoefficients {
         return -1;
     }
 
-    /** @return radius R_e of element e (the pair cutoff is rcutfac (R_i + R_j)) */
+    /**
+     * @param e element index
+     * @return radius R_e of element e (the pair cutoff is rcutfac (R_i + R_j))
+     */
     public double radius(int e) {
         return radius[e];
     }
 
-    /** @return neighbour weight w_e of element e */
+    /**
+     * @param e element index
+     * @return neighbour weight w_e of element e
+     */
     public double weight(int e) {
         return weight[e];
     }
 
-    /** @return beta0 of element e (eV) */
+    /**
+     * @param e element index
+     * @return beta0 of element e (eV)
+     */
     public double beta0(int e) {
         return coefficients[e][0];
     }
 
-    /** @return the K linear coefficients of element e, LAMMPS component order */
+    /**
+     * @param e element index
+     * @return the K linear coefficients of element e (theta), LAMMPS component order; a copy
+     */
     public double[] linear(int e) {
         return Arrays.copyOfRange(coefficients[e], 1, 1 + linearCount);
     }
 
     /**
+     * @param e element index
      * @return the K (K + 1) / 2 quadratic coefficients of element e (upper triangle, row order: the
      *     diagonal ones multiply B_k^2 / 2, the others B_k B_l), empty without quadratic terms
      */
@@ -342,7 +369,10 @@ public final class SnapCoefficients {
         return Arrays.copyOfRange(coefficients[e], 1 + linearCount, coefficients[e].length);
     }
 
-    /** @return all values of element e: [beta0, linear, quadratic] */
+    /**
+     * @param e element index
+     * @return all values of element e: [beta0, linear, quadratic]; a copy
+     */
     public double[] all(int e) {
         return coefficients[e].clone();
     }

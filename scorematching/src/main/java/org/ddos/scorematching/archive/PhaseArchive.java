@@ -32,7 +32,14 @@ import org.ddos.scorematching.score.ScoreMatchingSettings;
 public record PhaseArchive(String name, SortedMap<String, String> provenance, ScoreMatchingSettings settings,
         List<PhaseCampaign> importedCampaigns, List<CompressedCampaign> states) {
 
-    /** @throws IllegalArgumentException when the archive holds no campaign at all */
+    /**
+     * @param name phase name
+     * @param provenance provenance key/value pairs (copied, sorted)
+     * @param settings score-matching settings used by {@link #entropy(int)}
+     * @param importedCampaigns campaigns stored as-is (empty for sampled archives)
+     * @param states sampled campaign states, one per strain (empty for imported archives)
+     * @throws IllegalArgumentException when the archive holds no campaign at all
+     */
     public PhaseArchive {
         provenance = Collections.unmodifiableSortedMap(new TreeMap<>(provenance));
         importedCampaigns = List.copyOf(importedCampaigns);
@@ -46,7 +53,13 @@ public record PhaseArchive(String name, SortedMap<String, String> provenance, Sc
         }
     }
 
-    /** @return an archive of imported campaigns */
+    /**
+     * @param name phase name
+     * @param provenance provenance key/value pairs
+     * @param settings score-matching settings to store
+     * @param campaigns the imported campaigns, one per volume
+     * @return an archive of imported campaigns
+     */
     public static PhaseArchive imported(String name, SortedMap<String, String> provenance, ScoreMatchingSettings settings,
             List<PhaseCampaign> campaigns) {
         return new PhaseArchive(name, provenance, settings, campaigns, List.of());
@@ -64,7 +77,10 @@ public record PhaseArchive(String name, SortedMap<String, String> provenance, Sc
         return out;
     }
 
-    /** @return the learned entropy of campaign i (refitted with {@link #settings()}) */
+    /**
+     * @param i campaign index (volume), 0-based
+     * @return the learned entropy of campaign i (refitted with {@link #settings()})
+     */
     public PhaseEntropy entropy(int i) {
         return ScoreMatcher.fit(campaigns().get(i), settings);
     }

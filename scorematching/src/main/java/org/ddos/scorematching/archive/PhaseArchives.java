@@ -49,7 +49,11 @@ public final class PhaseArchives {
     private PhaseArchives() {
     }
 
-    /** @return true when the file starts with the archive magic */
+    /**
+     * @param file any file
+     * @return true when the file starts with the archive magic bytes
+     * @throws IOException when the file cannot be read
+     */
     public static boolean isArchive(Path file) throws IOException {
         try (var in = Files.newInputStream(file)) {
             byte[] head = in.readNBytes(MAGIC.length);
@@ -58,8 +62,10 @@ public final class PhaseArchives {
     }
 
     /**
+     * @param file an archive file
      * @return the format version in the file's header (re-saving writes {@link #FORMAT_VERSION})
      * @throws ArchiveFormatException when the file is not an archive or its header is truncated
+     * @throws IOException when the file cannot be read
      */
     public static int formatVersion(Path file) throws IOException {
         try (var in = Files.newInputStream(file)) {
@@ -74,12 +80,16 @@ public final class PhaseArchives {
         }
     }
 
-    /** @return the encoded archive bytes */
+    /**
+     * @param archive the archive
+     * @return the encoded archive bytes in format {@link #FORMAT_VERSION} (header, CRC-32, DEFLATE-compressed Kryo payload; docs/formats.md)
+     */
     public static byte[] encode(PhaseArchive archive) {
         return encode(archive, FORMAT_VERSION);
     }
 
     /**
+     * @param archive the archive
      * @param version 1 .. {@link #FORMAT_VERSION} (an older version for readers that have not been upgraded)
      * @return the archive bytes in that format version
      * @throws IllegalArgumentException for an unknown version
@@ -114,6 +124,10 @@ public final class PhaseArchives {
 
     /**
      * Writes atomically: to a temporary file in the same folder, then renamed over {@code file}.
+     *
+     * @param file the archive file (its folder is created if needed)
+     * @param archive the archive
+     * @throws IOException when the file cannot be written
      */
     public static void write(Path file, PhaseArchive archive) throws IOException {
         byte[] bytes = encode(archive);
@@ -132,7 +146,15 @@ public final class PhaseArchives {
         }
     }
 
-    /** Reads an archive file. */
+    /**
+     * Reads an archive file.
+     *
+     * @param file the archive file
+     * @return the archive
+     * @throws IOException when the file cannot be read
+     * @throws ArchiveFormatException (an IOException) naming the file when it is not an archive, was
+     *     written by a newer format version, is truncated or fails its checksum
+     */
     public static PhaseArchive read(Path file) throws IOException {
         return decode(Files.readAllBytes(file), file.toString());
     }
@@ -140,7 +162,11 @@ public final class PhaseArchives {
     /**
      * Decodes archive bytes.
      *
+     * @param bytes the encoded archive
      * @param source name used in error messages
+     * @return the archive
+     * @throws ArchiveFormatException when the bytes are not an archive, are of a newer format
+     *     version, are truncated or fail their checksum
      */
     public static PhaseArchive decode(byte[] bytes, String source) throws ArchiveFormatException {
         if (bytes.length < MAGIC.length || !java.util.Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
@@ -223,8 +249,12 @@ public final class PhaseArchives {
     /**
      * Imports a DescriptorDOS pickle: every volume of the file becomes one campaign of the archive.
      *
+     * @param pickle the DescriptorDOS campaign pickle
      * @param name the phase name
      * @param settings score-matching settings to store
+     * @param codeVersion the ddos version recorded in the provenance
+     * @return the archive (provenance: source file, its SHA-256, format, creation time, code version)
+     * @throws IOException when the pickle cannot be read or is not a campaign
      */
     public static PhaseArchive importPickle(Path pickle, String name, ScoreMatchingSettings settings, String codeVersion)
             throws IOException {
@@ -238,7 +268,10 @@ public final class PhaseArchives {
         return PhaseArchive.imported(name, prov, settings, campaigns);
     }
 
-    /** @return lower-case hex SHA-256 of the bytes */
+    /**
+     * @param bytes any bytes
+     * @return lower-case hex SHA-256 of the bytes
+     */
     public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

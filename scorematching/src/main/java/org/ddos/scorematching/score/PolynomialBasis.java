@@ -19,7 +19,13 @@ public enum PolynomialBasis {
     /** Physicists' Hermite polynomials H_1 .. H_(order-1). */
     HERMITE;
 
-    /** Parses a case-insensitive name ("chebyshev", "monomial", "hermite"). */
+    /**
+     * Parses a case-insensitive name.
+     *
+     * @param name "chebyshev", "monomial" or "hermite"
+     * @return the basis
+     * @throws IllegalArgumentException naming the value for any other name
+     */
     public static PolynomialBasis parse(String name) {
         try {
             return valueOf(name.trim().toUpperCase(Locale.ROOT));

@@ -28,7 +28,12 @@ public final class ScoreMatcher {
     private ScoreMatcher() {
     }
 
-    /** Fits with {@link ScoreMatchingSettings#DEFAULT}. */
+    /**
+     * Fits with {@link ScoreMatchingSettings#DEFAULT}.
+     *
+     * @param campaign the campaign of one phase (one volume)
+     * @return the learned entropy of every (isosurface, mode)
+     */
     public static PhaseEntropy fit(PhaseCampaign campaign) {
         return fit(campaign, ScoreMatchingSettings.DEFAULT);
     }
@@ -36,13 +41,23 @@ public final class ScoreMatcher {
     /**
      * Fits every (isosurface, mode) of the campaign; isosurfaces are fitted in parallel.
      *
+     * @param campaign the campaign of one phase (one volume)
+     * @param settings basis, order and effective sample fraction
+     * @return the learned entropy of every (isosurface, mode)
      * @throws IllegalArgumentException when a mode's histogram is empty
      */
     public static PhaseEntropy fit(PhaseCampaign campaign, ScoreMatchingSettings settings) {
         return fit(campaign, settings, true);
     }
 
-    /** As {@link #fit(PhaseCampaign, ScoreMatchingSettings)}, optionally single-threaded. */
+    /**
+     * As {@link #fit(PhaseCampaign, ScoreMatchingSettings)}, optionally single-threaded.
+     *
+     * @param campaign the campaign of one phase (one volume)
+     * @param settings basis, order and effective sample fraction
+     * @param parallel fit the isosurfaces on the common pool
+     * @return the learned entropy of every (isosurface, mode)
+     */
     public static PhaseEntropy fit(PhaseCampaign campaign, ScoreMatchingSettings settings, boolean parallel) {
         List<IsosurfaceStatistics> iso = campaign.isosurfaces();
         int gCount = iso.size();

@@ -14,7 +14,12 @@ public record ScoreMatchingSettings(PolynomialBasis basis, int order, double eff
     /** Chebyshev, order 7, effective sample fraction 1/3. */
     public static final ScoreMatchingSettings DEFAULT = new ScoreMatchingSettings(PolynomialBasis.CHEBYSHEV, 7, 1.0 / 3.0);
 
-    /** @throws IllegalArgumentException for a null basis, an order giving no functions, or a bad fraction */
+    /**
+     * @param basis polynomial basis
+     * @param order DescriptorDOS order of the basis
+     * @param effectiveSampleFraction fraction of counts treated as independent, in (0, 1]
+     * @throws IllegalArgumentException for a null basis, an order giving no functions, or a bad fraction
+     */
     public ScoreMatchingSettings {
         if (basis == null) {
             throw new IllegalArgumentException("basis must not be null");
@@ -25,7 +30,11 @@ public record ScoreMatchingSettings(PolynomialBasis basis, int order, double eff
         }
     }
 
-    /** @return settings with another basis and order, same sample fraction */
+    /**
+     * @param newBasis the basis
+     * @param newOrder the DescriptorDOS order
+     * @return settings with another basis and order, same sample fraction
+     */
     public ScoreMatchingSettings with(PolynomialBasis newBasis, int newOrder) {
         return new ScoreMatchingSettings(newBasis, newOrder, effectiveSampleFraction);
     }

@@ -53,7 +53,11 @@ public final class PhaseFreeEnergy {
     /** Length of theta users pass: K, or K - 1 for kinetic campaigns (kappa's coefficient is 1). */
     private final int userCount;
 
-    /** Uses the campaign's mass. */
+    /**
+     * Uses the campaign's mass.
+     *
+     * @param entropy the learned entropy of one phase ({@code ScoreMatcher.fit})
+     */
     public PhaseFreeEnergy(PhaseEntropy entropy) {
         this(entropy, entropy.campaign().mass());
     }
@@ -129,6 +133,8 @@ public final class PhaseFreeEnergy {
      *
      * @param theta length K, finite (eV per descriptor unit)
      * @param temperature T &gt; 0 in K
+     * @return F (eV/atom, with theta . D_0), its uncertainty, alpha*, the unsolved flag and
+     *     &lt;D&gt; = dF/dtheta (length K)
      * @throws IllegalArgumentException on a wrong length, non-finite theta, or T &lt;= 0 / non-finite
      */
     public FreeEnergyResult evaluate(double[] theta, double temperature) {
@@ -268,6 +274,7 @@ public final class PhaseFreeEnergy {
          * Evaluates at temperature T; read the outputs with the getters or build a record with
          * {@link #evaluate(double)}.
          *
+         * @param temperatureK T in K
          * @return F in eV/atom including the lattice energy
          * @throws IllegalArgumentException when T &lt;= 0 or not finite
          * @throws IllegalStateException when no parameters were set
@@ -329,6 +336,11 @@ public final class PhaseFreeEnergy {
 
         /**
          * Evaluates at T and returns everything as a record (allocates the gradient array).
+         *
+         * @param temperatureK T in K
+         * @return the result, as {@link PhaseFreeEnergy#evaluate(double[], double)}
+         * @throws IllegalArgumentException when T &lt;= 0 or not finite
+         * @throws IllegalStateException when no parameters were set
          */
         public FreeEnergyResult evaluate(double temperatureK) {
             double f = freeEnergy(temperatureK);

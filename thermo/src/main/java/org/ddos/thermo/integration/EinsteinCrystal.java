@@ -45,7 +45,10 @@ public final class EinsteinCrystal implements ForceField {
         return frequency;
     }
 
-    /** @return the spring constant k_i of atom i in eV/Å^2 */
+    /**
+     * @param i atom index
+     * @return the spring constant k_i of atom i in eV/Å^2
+     */
     public double springConstant(int i) {
         return spring[i];
     }

@@ -30,6 +30,9 @@ public final class HarmonicFreeEnergy {
     /**
      * Hessian by finite differences of the forces ({@link HessianCalculator#hessian(Potential, Structure)}).
      *
+     * @param potential the potential
+     * @param lattice the perfect lattice (a minimum of the potential)
+     * @return the harmonic free energy of the lattice
      * @throws IllegalStateException when the lattice is not a stable minimum (a non-translational
      *     mode with a non-positive eigenvalue)
      */
@@ -41,6 +44,7 @@ public final class HarmonicFreeEnergy {
      * @param modes normal modes of the lattice
      * @param latticeEnergy E_0 in eV (total)
      * @param atomCount N
+     * @return the harmonic free energy of the lattice
      * @throws IllegalStateException when a non-translational mode is not positive
      */
     public static HarmonicFreeEnergy of(NormalModes modes, double latticeEnergy, int atomCount) {
@@ -54,12 +58,18 @@ public final class HarmonicFreeEnergy {
         return new HarmonicFreeEnergy(latticeEnergy, atomCount, f);
     }
 
-    /** @return F_H(T) in eV/atom, including E_0 / N */
+    /**
+     * @param temperature T in K
+     * @return F_H(T) in eV/atom, including E_0 / N
+     */
     public double freeEnergy(double temperature) {
         return latticeEnergy / atomCount + vibrationalFreeEnergy(temperature);
     }
 
-    /** @return F_H(T) - E_0 / N in eV/atom */
+    /**
+     * @param temperature T in K
+     * @return F_H(T) - E_0 / N in eV/atom
+     */
     public double vibrationalFreeEnergy(double temperature) {
         // (k_B T / (N - 1)) sum over 3N - 3 modes = 3 k_B T <ln(hbar omega / k_B T)>
         return HarmonicShell.harmonicFreeEnergy(frequencies, atomCount - 1, temperature) * 3 * (atomCount - 1)

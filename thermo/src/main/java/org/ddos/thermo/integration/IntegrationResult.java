@@ -34,12 +34,18 @@ public record IntegrationResult(int atomCount, double latticeEnergy, double refe
         return latticeEnergy / atomCount;
     }
 
-    /** @return F(T_t) - E_0 / N (eV/atom) */
+    /**
+     * @param t temperature index
+     * @return F(T_t) - E_0 / N (eV/atom)
+     */
     public double vibrationalFreeEnergy(int t) {
         return freeEnergy[t] - latticeEnergyPerAtom();
     }
 
-    /** @return the index of temperature T (exact match), or -1 */
+    /**
+     * @param temperature T in K
+     * @return the index of temperature T (exact match), or -1
+     */
     public int indexOf(double temperature) {
         for (int t = 0; t < temperatures.length; t++) {
             if (temperatures[t] == temperature) {

@@ -39,7 +39,13 @@ public final class SwitchedForceField implements ForceField {
         this.fb = b == null ? null : new double[dimension];
     }
 
-    /** Sets the weights used by the next {@link #compute}. */
+    /**
+     * Sets the weights used by the next {@link #compute}.
+     *
+     * @param weightA w_a of the potential (shifted by e_a)
+     * @param weightB w_b of the reference; must be 0 without one
+     * @throws IllegalArgumentException when weightB is not 0 and there is no reference
+     */
     public void setWeights(double weightA, double weightB) {
         if (b == null && weightB != 0) {
             throw new IllegalArgumentException("no reference force field: weight b must be 0, got " + weightB);
@@ -53,6 +59,7 @@ public final class SwitchedForceField implements ForceField {
      * Pure reference, w_a = 0, w_b = weightB, without evaluating the potential at all (for
      * equilibrating at the Einstein crystal: {@link #lastPotential()} is then NaN).
      *
+     * @param weightB w_b of the reference
      * @throws IllegalStateException without a reference force field
      */
     public void setReferenceOnly(double weightB) {

@@ -19,7 +19,16 @@ public record SwitchingSettings(double timestep, double friction, int equilibrat
     /** 2 fs, gamma = 5 / ps, 1,000 + 4,000 steps per stage, MSD over 1,000 steps, 3 repeats, seed 1. */
     public static final SwitchingSettings DEFAULT = new SwitchingSettings(0.002, 5.0, 1000, 4000, 1000, 3, 1);
 
-    /** @throws IllegalArgumentException naming the bad setting */
+    /**
+     * @param timestep MD timestep in ps, positive
+     * @param friction Langevin friction gamma in 1/ps, positive
+     * @param equilibrationSteps steps before each switch, at least 0
+     * @param switchingSteps steps of every switch, at least 1
+     * @param msdSteps steps of the mean-squared-displacement average, at least 1
+     * @param repeats independent repetitions, at least 1
+     * @param seed master seed
+     * @throws IllegalArgumentException naming the bad setting
+     */
     public SwitchingSettings {
         if (!(timestep > 0) || !Double.isFinite(timestep)) {
             throw new IllegalArgumentException("timestep must be positive and finite (ps), got " + timestep);
@@ -41,27 +50,44 @@ public record SwitchingSettings(double timestep, double friction, int equilibrat
         }
     }
 
-    /** @return a copy with other switching and equilibration lengths */
+    /**
+     * @param equilibration steps before each switch
+     * @param switching steps of every switch
+     * @return a copy with other switching and equilibration lengths
+     */
     public SwitchingSettings withSteps(int equilibration, int switching) {
         return new SwitchingSettings(timestep, friction, equilibration, switching, msdSteps, repeats, seed);
     }
 
-    /** @return a copy with another number of repeats */
+    /**
+     * @param count independent repetitions
+     * @return a copy with another number of repeats
+     */
     public SwitchingSettings withRepeats(int count) {
         return new SwitchingSettings(timestep, friction, equilibrationSteps, switchingSteps, msdSteps, count, seed);
     }
 
-    /** @return a copy with another seed */
+    /**
+     * @param newSeed master seed
+     * @return a copy with another seed
+     */
     public SwitchingSettings withSeed(long newSeed) {
         return new SwitchingSettings(timestep, friction, equilibrationSteps, switchingSteps, msdSteps, repeats, newSeed);
     }
 
-    /** @return a copy with another timestep (ps) and friction (1/ps) */
+    /**
+     * @param dt timestep in ps
+     * @param gamma friction in 1/ps
+     * @return a copy with another timestep and friction
+     */
     public SwitchingSettings withDynamics(double dt, double gamma) {
         return new SwitchingSettings(dt, gamma, equilibrationSteps, switchingSteps, msdSteps, repeats, seed);
     }
 
-    /** @return a copy with another MSD averaging length */
+    /**
+     * @param steps MD steps of the mean-squared-displacement average
+     * @return a copy with another MSD averaging length
+     */
     public SwitchingSettings withMsdSteps(int steps) {
         return new SwitchingSettings(timestep, friction, equilibrationSteps, switchingSteps, steps, repeats, seed);
     }

@@ -67,8 +67,14 @@ import org.ejml.data.DMatrixRMaj;
  */
 public final class ThermodynamicIntegration {
     /** Progress: MD steps done and planned over the whole run. */
+    /** Progress of a run: MD steps done of those planned. */
     @FunctionalInterface
     public interface Progress {
+        /**
+         * @param done MD steps done over all repeats
+         * @param total MD steps planned
+         * @param stage what is running (e.g. "MSD at 300.0 K", "... reversible scaling forward")
+         */
         void update(long done, long total, String stage);
     }
 
@@ -101,7 +107,11 @@ public final class ThermodynamicIntegration {
         this.settings = settings;
     }
 
-    /** @return this, running up to n repeats concurrently (default 1) */
+    /**
+     * @param n repeats run concurrently (default 1), at least 1
+     * @return this
+     * @throws IllegalArgumentException when n &lt; 1
+     */
     public ThermodynamicIntegration threads(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + n);
@@ -110,7 +120,10 @@ public final class ThermodynamicIntegration {
         return this;
     }
 
-    /** @return this, reporting progress to p (called from worker threads; must be thread-safe) */
+    /**
+     * @param p progress listener (called from worker threads; must be thread-safe)
+     * @return this
+     */
     public ThermodynamicIntegration progress(Progress p) {
         progress = p;
         return this;
@@ -137,6 +150,7 @@ public final class ThermodynamicIntegration {
      * more precise: A(T) = (T/T_0) [...] shrinks the scaling noise by T/T_0 &lt; 1, and the scaled
      * ensembles are no hotter than T_0.
      *
+     * @param highest true (default) for the Frenkel–Ladd switch at the highest temperature
      * @return this
      */
     public ThermodynamicIntegration referenceAtHighestTemperature(boolean highest) {
@@ -175,6 +189,7 @@ public final class ThermodynamicIntegration {
      * equilibrated start. Costs (2 eq + 2 sw) steps per temperature instead of (4 eq + 4 sw) in all,
      * and avoids the scaling noise, which dominates for strongly anharmonic crystals over wide ranges.
      *
+     * @param enabled true (default) for reversible scaling
      * @return this
      */
     public ThermodynamicIntegration reversibleScaling(boolean enabled) {
@@ -203,6 +218,7 @@ public final class ThermodynamicIntegration {
      * @throws IllegalArgumentException on an empty list or a non-positive temperature
      * @throws IllegalStateException when a switch blows up (non-finite energies: unstable crystal or
      *     too large a timestep)
+     * @throws InterruptedException when interrupted while the repeats run
      */
     public IntegrationResult run(double[] temperatures) throws InterruptedException {
         double[] temps = Arrays.stream(temperatures).sorted().distinct().toArray();

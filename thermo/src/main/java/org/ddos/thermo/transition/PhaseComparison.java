@@ -23,6 +23,8 @@ public final class PhaseComparison {
     private final int k;
 
     /**
+     * @param phaseA phase A (DeltaF = F_B - F_A; T_c is where B takes over from A)
+     * @param phaseB phase B, same descriptor count K
      * @throws IllegalArgumentException when the phases have different descriptor counts
      */
     public PhaseComparison(PhaseFreeEnergy phaseA, PhaseFreeEnergy phaseB) {
@@ -47,13 +49,21 @@ public final class PhaseComparison {
         return phaseB;
     }
 
-    /** Sets theta for both phases (length K, finite). */
+    /**
+     * Sets theta for both phases.
+     *
+     * @param theta length K, finite
+     * @throws IllegalArgumentException on a wrong length or a non-finite value
+     */
     public void setParameters(double[] theta) {
         a.setParameters(theta);
         b.setParameters(theta);
     }
 
-    /** @return DeltaF = F_B - F_A at T for the current parameters (eV/atom) */
+    /**
+     * @param temperature T in K
+     * @return DeltaF = F_B - F_A at T for the current parameters (eV/atom)
+     */
     public double deltaF(double temperature) {
         return b.freeEnergy(temperature) - a.freeEnergy(temperature);
     }

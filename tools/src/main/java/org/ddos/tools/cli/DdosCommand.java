@@ -48,7 +48,11 @@ public final class DdosCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Builds the configured command line (used by {@link #main} and by tests). */
+    /**
+     * Builds the configured command line (used by {@link #main} and by tests).
+     *
+     * @return the picocli command line with the one-line error handler
+     */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new DdosCommand());
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -65,6 +69,11 @@ public final class DdosCommand implements Runnable {
         return cl;
     }
 
+    /**
+     * Runs the tool and exits with its exit code.
+     *
+     * @param args the command line
+     */
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
         System.exit(commandLine().execute(args));

@@ -66,7 +66,15 @@ public final class PhaseInputs {
         return out;
     }
 
-    /** Reads a campaign file, auto-detecting the format. */
+    /**
+     * Reads a campaign file, auto-detecting the format.
+     *
+     * @param file a complete single-volume ddos archive or a DescriptorDOS campaign pickle
+     * @return its campaign
+     * @throws IOException when the file cannot be read
+     * @throws IllegalArgumentException naming the file when it is absent, unfinished, holds several
+     *     strains or is neither format
+     */
     public static PhaseCampaign readCampaign(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("no such file: " + file);
@@ -90,7 +98,10 @@ public final class PhaseInputs {
                 + "(protocol 2-5)");
     }
 
-    /** @return the learned phases, in command-line order */
+    /**
+     * @return the learned phases, in command-line order
+     * @throws IOException when a phase file cannot be read
+     */
     public Map<String, PhaseFreeEnergy> load() throws IOException {
         Map<String, PhaseFreeEnergy> out = new LinkedHashMap<>();
         ScoreMatchingSettings settings = settings();
@@ -104,6 +115,7 @@ public final class PhaseInputs {
     /**
      * @param descriptorCount K expected by the phases
      * @return theta, the K linear coefficients of the first element of --coeff
+     * @throws IOException when the coefficient file cannot be read
      * @throws IllegalArgumentException when the file's coefficient count does not match K
      */
     public double[] theta(int descriptorCount) throws IOException {

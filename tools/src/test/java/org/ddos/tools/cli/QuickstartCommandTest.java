@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.ddos.descriptors.snap.SnapCoefficients;
 import org.ddos.scorematching.archive.PhaseArchives;
@@ -77,44 +78,113 @@ class QuickstartCommandTest {
         assertTrue(sigma > 0 && Double.isFinite(sigma), "T_c has an uncertainty: " + sigma);
         assertEquals(500, s.get("tuned_transition_temperature_K").asDouble(), 10, "fine-tuned T_c at the target");
 
-        // reproduction, command by command, from the files in DIR
-        String grid = "100:850:16";
-        String[] phases = {"--phase", "fcc=" + dir.resolve("fcc.ddos"), "--phase", "hcp=" + dir.resolve("hcp.ddos"), "--order", "4",
-            "--temperatures", grid};
-        String coeff = dir.resolve("Mg.snapcoeff").toString();
-
-        JsonNode tr = json(CliTest.concat(new String[] {"transition", "--json", "--coeff", coeff}, phases));
-        assertEquals(tc, tr.get("transition_temperature_K").asDouble(), 0.0, "ddos transition gives the report's T_c");
-        assertEquals(sigma, tr.get("uncertainty_K").asDouble(), 0.0);
-
-        JsonNode fe = json(CliTest.concat(new String[] {"free-energy", "--json", "--coeff", coeff}, phases));
+        // reproduction: the commands of the report's "Reproduce" section, run one by one as written
+        // (with --json added to read the numbers), give the report's numbers exactly
+        String reproduce = report.substring(report.indexOf("## Reproduce"));
+        List<String[]> commands = ReadmeExample.reportCommands(reproduce);
+        List<String> names = new ArrayList<>();
+        for (String[] c : commands) {
+            names.add(c[0]);
+        }
+        assertEquals(List.of("sample", "sample", "archive", "free-energy", "transition", "tune", "transition", "uq"), names,
+                "the report's reproduction commands");
         double[] fcc = doubles(s.get("phases").get("fcc").get("free_energy_eV_per_atom"));
-        for (int i = 0; i < temps.length; i++) {
-            JsonNode row = fe.get("results").get(i);
-            assertEquals("fcc", row.get("phase").asText());
-            assertEquals(fcc[i], row.get("free_energy_eV_per_atom").asDouble(), 0.0, "ddos free-energy at " + temps[i] + " K");
+        double[] hcp = doubles(s.get("phases").get("hcp").get("free_energy_eV_per_atom"));
+        double[] tuned = doubles(s.get("tuned_theta"));
+        int transitions = 0;
+        for (String[] c : commands) {
+            switch (c[0]) {
+                case "sample" -> {
+                    // the campaign: ddos sample on the written YAML gives the same histograms (the hcp one on one thread)
+                    String phase = c[c.length - 1].endsWith("hcp.yaml") ? "hcp" : "fcc";
+                    String[] args = phase.equals("hcp") ? CliTest.concat(c, new String[] {"--threads", "1"}) : c;
+                    CliTest.Run sample = CliTest.run(args);
+                    assertEquals(0, sample.exit(), sample.err());
+                    assertSameCampaign(dir.resolve(phase + ".ddos"), dir.resolve(phase + "-resampled.ddos"));
+                }
+                case "archive" -> {
+                    CliTest.Run info = CliTest.run(c);
+                    assertEquals(0, info.exit(), info.err());
+                    assertTrue(info.out().contains("ddos quickstart"), "provenance shown: " + info.out());
+                }
+                case "free-energy" -> {
+                    JsonNode fe = json(CliTest.concat(c, new String[] {"--json"}));
+                    for (int i = 0; i < temps.length; i++) {
+                        JsonNode a = fe.get("results").get(i);
+                        JsonNode b = fe.get("results").get(temps.length + i);
+                        assertEquals("fcc", a.get("phase").asText());
+                        assertEquals("hcp", b.get("phase").asText());
+                        assertEquals(temps[i], a.get("temperature_K").asDouble(), 0.0);
+                        assertEquals(fcc[i], a.get("free_energy_eV_per_atom").asDouble(), 0.0, "ddos free-energy fcc at " + temps[i] + " K");
+                        assertEquals(hcp[i], b.get("free_energy_eV_per_atom").asDouble(), 0.0, "ddos free-energy hcp at " + temps[i] + " K");
+                    }
+                }
+                case "transition" -> {
+                    JsonNode tr = json(CliTest.concat(c, new String[] {"--json"}));
+                    if (transitions++ == 0) {
+                        assertEquals(tc, tr.get("transition_temperature_K").asDouble(), 0.0, "ddos transition gives the report's T_c");
+                        assertEquals(sigma, tr.get("uncertainty_K").asDouble(), 0.0);
+                        double[] delta = doubles(s.get("delta_free_energy_eV_per_atom"));
+                        for (int i = 0; i < temps.length; i++) {
+                            assertEquals(delta[i], tr.get("grid").get(i).get("delta_free_energy_eV_per_atom").asDouble(), 0.0,
+                                    "DeltaF at " + temps[i] + " K");
+                        }
+                    } else {
+                        assertEquals(s.get("tuned_transition_temperature_K").asDouble(), tr.get("transition_temperature_K").asDouble(),
+                                0.0, "T_c of the tuned coefficients");
+                    }
+                }
+                case "tune" -> {
+                    JsonNode tune = json(CliTest.concat(c, new String[] {"--json"}));
+                    assertEquals(s.get("tuned_transition_temperature_K").asDouble(), tune.get("transition_temperature_K").asDouble(), 0.0);
+                    assertArrayEquals(tuned, SnapCoefficients.readLinear(dir.resolve("Mg-tuned.snapcoeff")).linear(0), 0.0,
+                            "ddos tune rewrites the same theta");
+                    assertEquals(tune.get("lattice_energy_difference_before_eV_per_atom").asDouble(),
+                            tune.get("lattice_energy_difference_after_eV_per_atom").asDouble(), 1e-12, "0 K energy difference held");
+                }
+                case "uq" -> {
+                    JsonNode uq = json(CliTest.concat(c, new String[] {"--json"}));
+                    assertArrayEquals(doubles(s.get("ensemble_transition_percentiles_K")),
+                            doubles(uq.get("transition").get("percentiles_K")), 0.0, "ddos uq T_c percentiles");
+                }
+                default -> throw new AssertionError("unexpected command " + c[0]);
+            }
         }
 
-        Path tuned = dir.resolve("cli-tuned.snapcoeff");
-        JsonNode tune = json(CliTest.concat(new String[] {"tune", "--json", "--coeff", coeff, "--target-tc", "500", "--hold-e0",
-            "--ridge", "5", "--steps", "50", "--out", tuned.toString()}, phases));
-        assertEquals(s.get("tuned_transition_temperature_K").asDouble(), tune.get("transition_temperature_K").asDouble(), 0.0);
-        assertArrayEquals(doubles(s.get("tuned_theta")), SnapCoefficients.readLinear(tuned).linear(0), 0.0, "ddos tune theta");
-        assertArrayEquals(SnapCoefficients.readLinear(dir.resolve("Mg-tuned.snapcoeff")).linear(0),
-                SnapCoefficients.readLinear(tuned).linear(0), 0.0);
-        assertEquals(tune.get("lattice_energy_difference_before_eV_per_atom").asDouble(),
-                tune.get("lattice_energy_difference_after_eV_per_atom").asDouble(), 1e-12, "0 K energy difference held");
+        // README's Java API example, compiled as written and run on these files, gives the same numbers
+        java.lang.reflect.Method example = ReadmeExample.compile(dir.resolve("readme-example"));
+        Object[] v = (Object[]) example.invoke(null, dir.toString());
+        org.ddos.thermo.transition.TransitionResult apiTc = (org.ddos.thermo.transition.TransitionResult) v[3];
+        assertTrue(apiTc.found());
+        assertEquals(tc, (double) v[4], 1e-3, "README example T_c");
+        assertEquals(sigma, (double) v[5], 1e-3 * sigma, "README example sigma(T_c)");
+        assertEquals(2, ((double[]) v[6]).length, "dT_c/dtheta has K = 2 entries");
+        org.ddos.thermo.freeenergy.FreeEnergyResult r = (org.ddos.thermo.freeenergy.FreeEnergyResult) v[0];
+        int at = java.util.Arrays.binarySearch(temps, r.temperature());
+        assertTrue(at >= 0, "README example evaluates F at a grid temperature: " + r.temperature());
+        assertEquals(fcc[at], r.freeEnergy(), 0.0, "README example F_fcc at " + r.temperature() + " K");
+        // dF/dtheta = <D> against central differences of the same phase
+        double[] grad = (double[]) v[1];
+        org.ddos.thermo.freeenergy.PhaseFreeEnergy phase = (org.ddos.thermo.freeenergy.PhaseFreeEnergy) v[7];
+        double[] theta = SnapCoefficients.readLinear(dir.resolve("Mg.snapcoeff")).linear(0);
+        for (int j = 0; j < theta.length; j++) {
+            double h = 1e-5 * Math.abs(theta[j]);
+            double[] up = theta.clone();
+            double[] down = theta.clone();
+            up[j] += h;
+            down[j] -= h;
+            double fd = (phase.evaluate(up, r.temperature()).freeEnergy() - phase.evaluate(down, r.temperature()).freeEnergy()) / (2 * h);
+            assertEquals(fd, grad[j], 1e-4 * Math.abs(grad[j]), "dF/dtheta_" + j);
+        }
+        org.ddos.thermo.freeenergy.FreeEnergyResult[][] batch = (org.ddos.thermo.freeenergy.FreeEnergyResult[][]) v[2];
+        assertTrue(batch.length >= 2 && batch[0].length >= 2, "batch is [theta][T]");
+        assertEquals(phase.evaluate(theta, batch[0][1].temperature()).freeEnergy(), batch[0][1].freeEnergy(), 1e-12,
+                "batch row 0 is theta");
+    }
 
-        JsonNode uq = json(CliTest.concat(new String[] {"uq", "--json", "--coeff", coeff, "--covariance",
-            dir.resolve("covariance.csv").toString(), "--samples", "200", "--seed", "1"}, phases));
-        assertArrayEquals(doubles(s.get("ensemble_transition_percentiles_K")), doubles(uq.get("transition").get("percentiles_K")),
-                0.0, "ddos uq T_c percentiles");
-
-        // the campaign: ddos sample on the written YAML gives the same histograms (any thread count)
-        CliTest.Run sample = CliTest.run("sample", "--config", dir.resolve("fcc.yaml").toString(), "--threads", "1");
-        assertEquals(0, sample.exit(), sample.err());
-        PhaseCampaign a = PhaseArchives.read(dir.resolve("fcc.ddos")).campaigns().get(0);
-        PhaseCampaign b = PhaseArchives.read(dir.resolve("fcc-resampled.ddos")).campaigns().get(0);
+    static void assertSameCampaign(Path first, Path second) throws Exception {
+        PhaseCampaign a = PhaseArchives.read(first).campaigns().get(0);
+        PhaseCampaign b = PhaseArchives.read(second).campaigns().get(0);
         assertArrayEquals(a.latticeDescriptor(), b.latticeDescriptor(), 0.0);
         assertEquals(a.logMeanEigenvalue(), b.logMeanEigenvalue(), 0.0);
         for (int g = 0; g < a.isosurfaceCount(); g++) {
