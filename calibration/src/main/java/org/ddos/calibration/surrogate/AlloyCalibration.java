@@ -76,6 +76,23 @@ public final class AlloyCalibration {
      * @throws IllegalArgumentException when the systems differ or starts &lt; 1
      */
     public static Result calibrate(MixingSurrogate surrogate, CalibrationTargets targets, int starts) {
+        return calibrate(surrogate, targets, starts, DEFAULT_STOPPING_RADIUS);
+    }
+
+    /** BOBYQA's final trust-region radius in unit-box coordinates (1e-5 of each parameter's range). */
+    public static final double DEFAULT_STOPPING_RADIUS = 1e-5;
+
+    /**
+     * As {@link #calibrate(MixingSurrogate, CalibrationTargets, int)} with another final trust-region
+     * radius (unit-box coordinates; smaller costs more evaluations for digits far below the
+     * surrogate's error).
+     *
+     * @throws IllegalArgumentException when stoppingRadius is not in (0, 0.1)
+     */
+    public static Result calibrate(MixingSurrogate surrogate, CalibrationTargets targets, int starts, double stoppingRadius) {
+        if (!(stoppingRadius > 0 && stoppingRadius < 0.1)) {
+            throw new IllegalArgumentException("stopping radius must be in (0, 0.1), got " + stoppingRadius);
+        }
         SurrogateMetadata meta = surrogate.metadata();
         if (!meta.binary().name().equals(targets.system())) {
             throw new IllegalArgumentException("targets are for " + targets.system() + " but the surrogate is for " + meta.binary().name());
@@ -101,7 +118,7 @@ public final class AlloyCalibration {
         PointValuePair best = null;
         for (int s = 0; s < starts; s++) {
             double[] u0 = s == 0 ? uMean : shrink(sobol.nextVector());
-            BOBYQAOptimizer opt = new BOBYQAOptimizer(9, 0.15, 1e-7);
+            BOBYQAOptimizer opt = new BOBYQAOptimizer(9, 0.15, stoppingRadius);
             PointValuePair r;
             try {
                 r = opt.optimize(new MaxEval(3000), f, GoalType.MINIMIZE, new InitialGuess(u0),

@@ -328,7 +328,8 @@ public final class SurrogateCommand implements Runnable {
         @Option(names = "--targets", required = true, paramLabel = "FILE.yaml", description = "Targets (docs/surrogates.md).")
         Path targetsFile;
 
-        @Option(names = "--starts", defaultValue = "4", paramLabel = "N", description = "BOBYQA starts (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--starts", defaultValue = "2", paramLabel = "N",
+                description = "BOBYQA starts: the arithmetic-mean set, then Sobol points of the box (default: ${DEFAULT-VALUE}).")
         int starts;
 
         @Option(names = "--verify", description = "Simulate the calibrated set directly at the target points and the pure metals.")
