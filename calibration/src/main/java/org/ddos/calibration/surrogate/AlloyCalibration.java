@@ -62,10 +62,18 @@ public final class AlloyCalibration {
      *     target compositions, see {@link MixingSurrogate#prepare})
      * @param cpuSeconds CPU time of the minimisation (the calling thread)
      * @param atBounds names of parameters at a bound of the box (the box may be too small)
+     * @param preparationSeconds wall time of the untimed preparation: the baseline's cells for the
+     *     target compositions and {@link #WARM_UP_EVALUATIONS} objective evaluations at Sobol
+     *     points of the box, which let the JIT compile the evaluator before the timed minimisation
+     * @param preparationCpuSeconds CPU time of the preparation (the calling thread)
      */
     public record Result(HeteronuclearParameters parameters, double chi2, double priorTerm, List<TargetFit> fits, int evaluations,
-            int starts, double seconds, double cpuSeconds, List<String> atBounds) {
+            int starts, double seconds, double cpuSeconds, List<String> atBounds, double preparationSeconds,
+            double preparationCpuSeconds) {
     }
+
+    /** Objective evaluations of the preparation (JIT warm-up), not counted in the timed minimisation. */
+    public static final int WARM_UP_EVALUATIONS = 400;
 
     /**
      * Minimises chi2 on the surrogate.
@@ -76,6 +84,23 @@ public final class AlloyCalibration {
      * @throws IllegalArgumentException when the systems differ or starts &lt; 1
      */
     public static Result calibrate(MixingSurrogate surrogate, CalibrationTargets targets, int starts) {
+        return calibrate(surrogate, targets, starts, DEFAULT_STOPPING_RADIUS);
+    }
+
+    /** BOBYQA's final trust-region radius in unit-box coordinates (1e-5 of each parameter's range). */
+    public static final double DEFAULT_STOPPING_RADIUS = 1e-5;
+
+    /**
+     * As {@link #calibrate(MixingSurrogate, CalibrationTargets, int)} with another final trust-region
+     * radius (unit-box coordinates; smaller costs more evaluations for digits far below the
+     * surrogate's error).
+     *
+     * @throws IllegalArgumentException when stoppingRadius is not in (0, 0.1)
+     */
+    public static Result calibrate(MixingSurrogate surrogate, CalibrationTargets targets, int starts, double stoppingRadius) {
+        if (!(stoppingRadius > 0 && stoppingRadius < 0.1)) {
+            throw new IllegalArgumentException("stopping radius must be in (0, 0.1), got " + stoppingRadius);
+        }
         SurrogateMetadata meta = surrogate.metadata();
         if (!meta.binary().name().equals(targets.system())) {
             throw new IllegalArgumentException("targets are for " + targets.system() + " but the surrogate is for " + meta.binary().name());
@@ -83,14 +108,28 @@ public final class AlloyCalibration {
         if (starts < 1) {
             throw new IllegalArgumentException("at least one start is needed, got " + starts);
         }
-        // setup, not minimisation: the quasirandom cells of the static baseline at the target compositions
+        java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        long p0 = System.nanoTime();
+        long pc0 = bean.getCurrentThreadCpuTime();
+        // preparation, not minimisation: the quasirandom cells of the static baseline at the target
+        // compositions, then objective evaluations at Sobol points so that the JIT has compiled the evaluator
         surrogate.prepare(targets.enthalpy().stream().mapToDouble(CalibrationTargets.EnthalpyTarget::x).toArray());
         surrogate.prepare(targets.lattice().stream().mapToDouble(CalibrationTargets.LatticeTarget::x).toArray());
-        long t0 = System.nanoTime();
-        java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
-        long c0 = bean.getCurrentThreadCpuTime();
         ParameterBox box = new ParameterBox(meta.boxLower(), meta.boxUpper());
         double[] uMean = clamp(box.unit(meta.binary().arithmeticMean()));
+        SobolSequenceGenerator warm = new SobolSequenceGenerator(4);
+        double sink = 0;
+        for (int i = 0; i < WARM_UP_EVALUATIONS; i++) {
+            double[] u = warm.nextVector();
+            sink += objective(surrogate, targets, box.at(u), u, uMean, null);
+        }
+        if (Double.isNaN(sink)) {
+            throw new IllegalStateException("the surrogate gives NaN inside its box");
+        }
+        double prepSeconds = (System.nanoTime() - p0) * 1e-9;
+        double prepCpu = (bean.getCurrentThreadCpuTime() - pc0) * 1e-9;
+        long t0 = System.nanoTime();
+        long c0 = bean.getCurrentThreadCpuTime();
         int[] evals = {0};
         ObjectiveFunction f = new ObjectiveFunction(u -> {
             evals[0]++;
@@ -101,7 +140,7 @@ public final class AlloyCalibration {
         PointValuePair best = null;
         for (int s = 0; s < starts; s++) {
             double[] u0 = s == 0 ? uMean : shrink(sobol.nextVector());
-            BOBYQAOptimizer opt = new BOBYQAOptimizer(9, 0.15, 1e-7);
+            BOBYQAOptimizer opt = new BOBYQAOptimizer(9, 0.15, stoppingRadius);
             PointValuePair r;
             try {
                 r = opt.optimize(new MaxEval(3000), f, GoalType.MINIMIZE, new InitialGuess(u0),
@@ -131,7 +170,7 @@ public final class AlloyCalibration {
             }
         }
         return new Result(h, chi2, prior, fits, evals[0], starts, (System.nanoTime() - t0) * 1e-9,
-                (bean.getCurrentThreadCpuTime() - c0) * 1e-9, atBounds);
+                (bean.getCurrentThreadCpuTime() - c0) * 1e-9, atBounds, prepSeconds, prepCpu);
     }
 
     private static double objective(MixingSurrogate s, CalibrationTargets t, HeteronuclearParameters h, double[] u, double[] uMean,

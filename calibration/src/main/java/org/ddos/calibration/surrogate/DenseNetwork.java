@@ -77,11 +77,24 @@ public final class DenseNetwork {
             double[] out = ws[l];
             boolean hidden = l < weights.length - 1;
             for (int o = 0; o < w.length; o++) {
-                double s = b[o];
                 double[] row = w[o];
-                for (int i = 0; i < row.length; i++) {
-                    s += row[i] * in[i];
+                // four independent partial sums: the dot product is latency-bound otherwise
+                double s0 = 0;
+                double s1 = 0;
+                double s2 = 0;
+                double s3 = 0;
+                int n = row.length;
+                int i = 0;
+                for (; i + 3 < n; i += 4) {
+                    s0 += row[i] * in[i];
+                    s1 += row[i + 1] * in[i + 1];
+                    s2 += row[i + 2] * in[i + 2];
+                    s3 += row[i + 3] * in[i + 3];
                 }
+                for (; i < n; i++) {
+                    s0 += row[i] * in[i];
+                }
+                double s = b[o] + ((s0 + s1) + (s2 + s3));
                 out[o] = hidden ? activate(s) : s;
             }
             in = out;

@@ -41,8 +41,8 @@ class MixingSimulatorTest {
         PureElementResult hot = sim.pure(0, 900);
         assertTrue(hot.latticeParameter() > a.latticeParameter());
         assertTrue(a.latticeParameter() > sim.staticLatticeParameter(0));
-        // the Ferrando-group Cu set is built so that r0 sqrt 2 is the 0 K equilibrium
-        assertEquals(2.56 * Math.sqrt(2), sim.staticLatticeParameter(0), 2e-4);
+        // the Ferrando-group Ni set with its fcc cutoffs (r0 sqrt 2, r0 sqrt 3) is built so that r0 sqrt 2 is the 0 K equilibrium
+        assertEquals(2.49 * Math.sqrt(2), sim.staticLatticeParameter(1), 2e-4);
     }
 
     @Test

@@ -328,7 +328,8 @@ public final class SurrogateCommand implements Runnable {
         @Option(names = "--targets", required = true, paramLabel = "FILE.yaml", description = "Targets (docs/surrogates.md).")
         Path targetsFile;
 
-        @Option(names = "--starts", defaultValue = "4", paramLabel = "N", description = "BOBYQA starts (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--starts", defaultValue = "2", paramLabel = "N",
+                description = "BOBYQA starts: the arithmetic-mean set, then Sobol points of the box (default: ${DEFAULT-VALUE}).")
         int starts;
 
         @Option(names = "--verify", description = "Simulate the calibrated set directly at the target points and the pure metals.")
@@ -422,6 +423,8 @@ public final class SurrogateCommand implements Runnable {
                 doc.put("starts", r.starts());
                 doc.put("seconds", r.seconds());
                 doc.put("cpu_seconds", r.cpuSeconds());
+                doc.put("preparation_seconds", r.preparationSeconds());
+                doc.put("preparation_cpu_seconds", r.preparationCpuSeconds());
                 List<Map<String, Object>> fits = new ArrayList<>();
                 for (AlloyCalibration.TargetFit f : r.fits()) {
                     Map<String, Object> m = new LinkedHashMap<>();
@@ -469,8 +472,9 @@ public final class SurrogateCommand implements Runnable {
                 pw.println(JsonOutput.write(doc));
                 return 0;
             }
-            pw.printf(Locale.ROOT, "%s calibrated on %s against %s (chi2 %.4f incl. prior %.4f; %d evaluations, %d starts, %.3f s, CPU %.3f s)%n",
-                    system, model, targetsFile.getFileName(), r.chi2(), r.priorTerm(), r.evaluations(), r.starts(), r.seconds(), r.cpuSeconds());
+            pw.printf(Locale.ROOT, "%s calibrated on %s against %s (chi2 %.4f incl. prior %.4f; %d evaluations, %d starts, %.3f s, CPU %.3f s;"
+                    + " preparation %.3f s, CPU %.3f s)%n", system, model, targetsFile.getFileName(), r.chi2(), r.priorTerm(), r.evaluations(),
+                    r.starts(), r.seconds(), r.cpuSeconds(), r.preparationSeconds(), r.preparationCpuSeconds());
             pw.printf(Locale.ROOT, "p_AB = %.5f  q_AB = %.5f  A_AB = %.6f eV  xi_AB = %.6f eV  (r0_AB = %.5f Å, cutoffs %.5f / %.5f Å)%n",
                     h.p(), h.q(), h.a(), h.xi(), binary.crossR0(), binary.crossCutoffStart(), binary.crossCutoffEnd());
             if (!r.atBounds().isEmpty()) {
@@ -505,6 +509,7 @@ public final class SurrogateCommand implements Runnable {
             pw.println();
             pw.println("LoDiS:");
             pw.print(lodisText);
+            pw.flush(); // print() does not flush picocli's auto-flushing writer: without this the LoDiS text was lost
             return 0;
         }
     }
