@@ -1,5 +1,7 @@
 package org.ddos.descriptors.sma;
 
+import static org.ddos.descriptors.potential.PotentialChecks.checkForcesByFiniteDifferences;
+import static org.ddos.descriptors.potential.PotentialChecks.checkVirialByStrain;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,7 +16,6 @@ import java.util.Optional;
 import java.util.Random;
 import org.ddos.descriptors.io.SharedDataDirectory;
 import org.ddos.descriptors.io.StructureFileException;
-import org.ddos.descriptors.potential.Potential;
 import org.ddos.descriptors.structure.Lattices;
 import org.ddos.descriptors.structure.Structure;
 import org.junit.jupiter.api.Test;
@@ -50,57 +51,6 @@ class SmaPotentialTest {
         c[1][0] += 0.15;
         c[2][1] -= 0.1;
         return new Structure(c, x, alloy.species(), alloy.elements(), alloy.masses());
-    }
-
-    static void checkForcesByFiniteDifferences(Potential pot, Structure s) {
-        double[] f = new double[3 * s.atomCount()];
-        pot.compute(s, f, null);
-        double h = 1e-5;
-        double maxF = 0;
-        for (double v : f) {
-            maxF = Math.max(maxF, Math.abs(v));
-        }
-        double[] x = s.positions();
-        for (int k = 0; k < x.length; k++) {
-            double x0 = x[k];
-            x[k] = x0 + h;
-            double ep = pot.energy(s.withPositions(x));
-            x[k] = x0 - h;
-            double em = pot.energy(s.withPositions(x));
-            x[k] = x0;
-            double fd = -(ep - em) / (2 * h);
-            // central differences: error h^2 E'''/6 ~ 1e-10 eV/Å, rounding ~ 1e-16 E / h ~ 1e-9 eV/Å
-            assertEquals(fd, f[k], 1e-6 * maxF, "force component " + k);
-        }
-    }
-
-    /** Virial against -dE/d(strain) with the deformation r -> (1 + delta e_a e_b^T) r of cell and atoms. */
-    static void checkVirialByStrain(Potential pot, Structure s) {
-        double[] w = new double[6];
-        pot.compute(s, null, w);
-        int[][] voigt = {{0, 0}, {1, 1}, {2, 2}, {1, 2}, {0, 2}, {0, 1}};
-        double h = 1e-6;
-        double scale = 0;
-        for (double v : w) {
-            scale = Math.max(scale, Math.abs(v));
-        }
-        for (int k = 0; k < 6; k++) {
-            double ep = pot.energy(strained(s, voigt[k][0], voigt[k][1], h));
-            double em = pot.energy(strained(s, voigt[k][0], voigt[k][1], -h));
-            assertEquals(-(ep - em) / (2 * h), w[k], 1e-6 * scale, "virial component " + k);
-        }
-    }
-
-    static Structure strained(Structure s, int a, int b, double delta) {
-        double[][] c = s.cell();
-        for (double[] row : c) {
-            row[a] += delta * row[b];
-        }
-        double[] x = s.positions();
-        for (int i = 0; i < x.length; i += 3) {
-            x[i + a] += delta * x[i + b];
-        }
-        return new Structure(c, x, s.species(), s.elements(), s.masses());
     }
 
     @Test
