@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,43 +14,29 @@ import org.ddos.descriptors.sma.LodisPotentialFile;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code ddos surrogate generate | train | calibrate | evaluate} end to end on a tiny, short-run Pt-Rh dataset. */
 class SurrogateCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        CommandLine cl = DdosCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @Test
     void generateTrainCalibrateAndWriteTheParameterFiles(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("pt-rh.csv");
-        Run g = run("surrogate", "generate", "--system", "Pt-Rh", "--samples", "24", "--out", csv.toString(), "--threads", "2",
+        CliTest.Run g = CliTest.run("surrogate", "generate", "--system", "Pt-Rh", "--samples", "24", "--out", csv.toString(), "--threads", "2",
                 "--temperatures", "1000", "--sweeps", "20:40", "--pure-sweeps", "20:60", "--quiet");
-        assertEquals(0, g.code(), g.err());
+        assertEquals(0, g.exit(), g.err());
         assertTrue(g.out().contains("24 samples"), g.out());
         assertEquals(25, Files.readAllLines(csv).size());
         // re-running the same command finds everything there
-        Run again = run("surrogate", "generate", "--system", "Pt-Rh", "--samples", "24", "--out", csv.toString(), "--threads", "1",
+        CliTest.Run again = CliTest.run("surrogate", "generate", "--system", "Pt-Rh", "--samples", "24", "--out", csv.toString(), "--threads", "1",
                 "--temperatures", "1000", "--sweeps", "20:40", "--pure-sweeps", "20:60", "--quiet");
-        assertEquals(0, again.code(), again.err());
+        assertEquals(0, again.exit(), again.err());
         assertTrue(again.out().contains("24 already there, 0 simulated now"), again.out());
 
         Path model = dir.resolve("model");
-        Run t = run("surrogate", "train", "--data", csv.toString(), "--out", model.toString(), "--hidden", "8", "--epochs", "30",
+        CliTest.Run t = CliTest.run("surrogate", "train", "--data", csv.toString(), "--out", model.toString(), "--hidden", "8", "--epochs", "30",
                 "--patience", "30", "--max-lindemann", "3", "--json");
-        assertEquals(0, t.code(), t.err());
+        assertEquals(0, t.exit(), t.err());
         JsonNode tj = JSON.readTree(t.out());
         assertEquals("Pt-Rh", tj.get("system").asText());
         assertEquals(24, tj.get("train_samples").asInt() + tj.get("validation_samples").asInt() + tj.get("test_samples").asInt());
@@ -73,9 +57,9 @@ class SurrogateCommandTest {
         Path png = dir.resolve("fit.png");
         Path lammps = dir.resolve("ptrh.smatb");
         Path lodis = dir.resolve("Pt_Rh.pot");
-        Run c = run("surrogate", "calibrate", "--system", "Pt-Rh", "--model", model.toString(), "--targets", targets.toString(),
+        CliTest.Run c = CliTest.run("surrogate", "calibrate", "--system", "Pt-Rh", "--model", model.toString(), "--targets", targets.toString(),
                 "--starts", "3", "--plot", png.toString(), "--lammps", lammps.toString(), "--lodis", lodis.toString(), "--json");
-        assertEquals(0, c.code(), c.err());
+        assertEquals(0, c.exit(), c.err());
         JsonNode cj = JSON.readTree(c.out());
         assertEquals(4, cj.get("fits").size());
         assertTrue(Files.size(png) > 1000);
@@ -104,17 +88,17 @@ class SurrogateCommandTest {
     void evaluatesAPublishedLodisFileInTheRequestedElementOrder(@TempDir Path dir) throws Exception {
         Optional<Path> pot = SharedDataDirectory.dataFile("tbsma/lodis/Ni_Cu.pot");
         Assumptions.assumeTrue(pot.isPresent(), "shared data not found");
-        Run r = run("surrogate", "evaluate", "--system", "Cu-Ni", "--pot", pot.get().toString(), "--x", "0.5", "--temperature", "600",
+        CliTest.Run r = CliTest.run("surrogate", "evaluate", "--system", "Cu-Ni", "--pot", pot.get().toString(), "--x", "0.5", "--temperature", "600",
                 "--sweeps", "20:60", "--pure-sweeps", "20:60", "--json");
-        assertEquals(0, r.code(), r.err());
+        assertEquals(0, r.exit(), r.err());
         JsonNode j = JSON.readTree(r.out());
         assertEquals("Cu-Ni", j.get("system").asText());
         // Zhang 2015 cross set of Ni_Cu.pot
         assertEquals(11.1765, j.get("cross").get(0).asDouble(), 1e-12);
         assertEquals(1.44534, j.get("cross").get(3).asDouble(), 1e-12);
         assertEquals(0.5, j.get("points").get(0).get("x").asDouble(), 0);
-        Run bad = run("surrogate", "evaluate", "--system", "Cu-Pt", "--pot", pot.get().toString());
-        assertEquals(1, bad.code());
+        CliTest.Run bad = CliTest.run("surrogate", "evaluate", "--system", "Cu-Pt", "--pot", pot.get().toString());
+        assertEquals(1, bad.exit());
         assertTrue(bad.err().contains("describes Ni-Cu, not Cu-Pt"), bad.err());
     }
 }
