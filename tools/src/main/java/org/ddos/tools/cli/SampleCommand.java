@@ -91,7 +91,13 @@ public final class SampleCommand implements Callable<Integer> {
         Path base = config.toAbsolutePath().getParent();
         String name = text(root, "name", null);
         Path structureFile = base.resolve(text(root, "structure", null));
-        String element = text(root, "elements", root.has("sma") ? smaElement(base.resolve(text(root, "sma", null))) : "W");
+        Path smaFile = root.has("sma") ? base.resolve(text(root, "sma", null)) : null;
+        LodisPotentialFile lodis = smaFile == null ? null : LodisPotentialFile.read(smaFile);
+        if (lodis != null && !lodis.pureMetal()) {
+            throw new IllegalArgumentException(smaFile + ": a campaign needs a pure-metal (single-species) SMA file, got "
+                    + String.join("-", lodis.elements() == null ? new String[] {"?"} : lodis.elements()));
+        }
+        String element = text(root, "elements", lodis != null ? lodis.elements()[0] : "W");
         double[] iso = isosurfaces(root.get("isosurfaces"));
         double[] strains = root.has("strains") ? doubles(root.get("strains"), "strains") : new double[] {0.0};
         long n = samples != null ? samples : root.path("samples").asLong(2000);
@@ -137,16 +143,10 @@ public final class SampleCommand implements Callable<Integer> {
             if (root.has("snapparam") || root.has("snapcoeff")) {
                 throw new IllegalArgumentException(config + ": give either 'sma' or 'snapparam' and 'snapcoeff', not both");
             }
-            Path pot = base.resolve(text(root, "sma", null));
-            LodisPotentialFile file = LodisPotentialFile.read(pot);
-            if (!file.pureMetal()) {
-                throw new IllegalArgumentException(pot + ": a campaign needs a pure-metal (single-species) SMA file, got "
-                        + String.join("-", file.elements() == null ? new String[] {"?"} : file.elements()));
-            }
-            SmaParameters sp = file.toParameters();
+            SmaParameters sp = lodis.toParameters();
             double skin = root.path("skin").asDouble(3.0);
             potential = new SmaLinearPotential(sp.elements()[0], sp.pair(0, 0)).anchoredAt(lattice, skin);
-            prov.put("input.sma", pot.getFileName() + " sha256=" + PhaseArchives.sha256(Files.readAllBytes(pot)));
+            prov.put("input.sma", smaFile.getFileName() + " sha256=" + PhaseArchives.sha256(Files.readAllBytes(smaFile)));
         } else {
             Path param = base.resolve(text(root, "snapparam", null));
             Path coeff = base.resolve(text(root, "snapcoeff", null));
@@ -203,15 +203,6 @@ public final class SampleCommand implements Callable<Integer> {
         }
         err.flush();
         return 0;
-    }
-
-    /** The element of a pure-metal LoDiS file, the default of the 'elements' key for an SMA campaign. */
-    private static String smaElement(Path pot) throws java.io.IOException {
-        String[] elements = LodisPotentialFile.read(pot).elements();
-        if (elements == null || elements.length == 0 || elements[0] == null) {
-            throw new IllegalArgumentException(pot + ": no element names in the file; give the 'elements' key");
-        }
-        return elements[0];
     }
 
     static String text(JsonNode root, String key, String dflt) {
