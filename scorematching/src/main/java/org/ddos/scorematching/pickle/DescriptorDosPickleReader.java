@@ -21,8 +21,14 @@ import org.ddos.scorematching.campaign.PhaseCampaign;
  * <p>Keys read per dict: {@code cov_eval} (K), {@code cov_evec} (K x K), {@code cov_counts}
  * (K x B), {@code cov_bins} (K x (B+1)), {@code D_mean} (K), {@code IsoSurfaceMeasured_mean},
  * {@code N}, {@code mass}, {@code V_0}, {@code C_0} (3x3), {@code x_0} (3N), {@code D_0} (K),
- * {@code U_0}, {@code log_det}, {@code alpha_shift}, {@code flavor}. Dicts are grouped by volume
- * per atom, {@code V_0 / N}.
+ * {@code U_0}, {@code log_det}, {@code alpha_shift}, {@code flavor}, and {@code C_ref} (3x3) when
+ * present. Dicts are grouped by volume per atom, {@code V_0 / N}.
+ *
+ * <p>Lattice positions: DescriptorDOS stores {@code x_0} in the unstrained cell {@code C_ref} while
+ * {@code C_0} is the strained cell of the campaign (for the published Fe files
+ * C_0 = 1.01 C_ref for bcc, 1.005 C_ref for fcc). When {@code C_ref} is present the campaign's
+ * {@link PhaseCampaign#latticePositions()} are {@code x_0} mapped into {@code C_0} (same fractional
+ * coordinates), the lattice whose descriptor is {@code D_0}.
  *
  * <p>Only numpy arrays, dtypes and scalars can be constructed (see {@link RestrictedUnpickler}).
  * Errors ({@link CampaignFormatException}) name the file and the problem: not a pickle,
@@ -142,6 +148,11 @@ public final class DescriptorDosPickleReader {
         String flavor = fl instanceof String s ? s.toLowerCase(Locale.ROOT) : "hessian";
         double[][] cell = first.containsKey("C_0") ? matrix(first, "C_0", 3, 3, file, 0) : new double[3][3];
         double[] x0 = first.containsKey("x_0") ? vector(first, "x_0", file, 0) : new double[0];
+        if (x0.length > 0 && first.containsKey("C_ref")) {
+            // DescriptorDOS keeps x_0 (= x_ref) in the unstrained cell C_ref; the sampled lattice is
+            // x_0 mapped into the strained cell C_0 (its D_0 is computed there)
+            x0 = mapIntoCell(x0, matrix(first, "C_ref", 3, 3, file, 0), cell, file);
+        }
         try {
             return new PhaseCampaign(name, flavor, n, scalar(first, "mass", file, 0), scalar(first, "V_0", file, 0),
                     cell, x0, vector(first, "D_0", file, 0), scalar(first, "U_0", file, 0),
@@ -149,6 +160,36 @@ public final class DescriptorDosPickleReader {
         } catch (IllegalArgumentException e) {
             throw new CampaignFormatException(file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** x (flat 3N, row vectors) with fractional coordinates in {@code from} kept in {@code to}: x from^-1 to. */
+    static double[] mapIntoCell(double[] x, double[][] from, double[][] to, Path file) {
+        double[][] inv = new double[3][3];
+        double det = from[0][0] * (from[1][1] * from[2][2] - from[1][2] * from[2][1])
+                - from[0][1] * (from[1][0] * from[2][2] - from[1][2] * from[2][0])
+                + from[0][2] * (from[1][0] * from[2][1] - from[1][1] * from[2][0]);
+        if (!(Math.abs(det) > 0) || !Double.isFinite(det)) {
+            throw new CampaignFormatException(file + ": 'C_ref' is singular (determinant " + det + ")");
+        }
+        for (int r = 0; r < 3; r++) {
+            for (int c = 0; c < 3; c++) {
+                int r1 = (c + 1) % 3;
+                int r2 = (c + 2) % 3;
+                int c1 = (r + 1) % 3;
+                int c2 = (r + 2) % 3;
+                inv[r][c] = (from[r1][c1] * from[r2][c2] - from[r1][c2] * from[r2][c1]) / det;
+            }
+        }
+        double[] out = new double[x.length];
+        for (int i = 0; i + 2 < x.length; i += 3) {
+            for (int b = 0; b < 3; b++) {
+                double f = x[i] * inv[0][b] + x[i + 1] * inv[1][b] + x[i + 2] * inv[2][b];
+                out[i] += f * to[b][0];
+                out[i + 1] += f * to[b][1];
+                out[i + 2] += f * to[b][2];
+            }
+        }
+        return out;
     }
 
     private static String stem(Path file) {

@@ -44,6 +44,12 @@ class DescriptorDosPickleReaderTest {
         assertEquals(79.92237696861943, c.latticeDescriptor()[54], 0);
         assertEquals(10.75584596, c.cell()[0][0], 1e-8);
         assertEquals(384, c.latticePositions().length);
+        // x_0 is stored in the unstrained cell C_ref = C_0 / 1.01; the lattice is x_0 mapped into C_0
+        // (values from Python: x_0 @ inv(C_ref) @ C_0)
+        assertArrayEquals(new double[] {1.344480744378221, 1.344480744378221, 1.344480744378221},
+                Arrays.copyOfRange(c.latticePositions(), 3, 6), 1e-12);
+        assertArrayEquals(new double[] {9.411365210647547, 9.411365210647547, 9.411365210647547},
+                Arrays.copyOfRange(c.latticePositions(), 381, 384), 1e-12);
         IsosurfaceStatistics iso = c.isosurfaces().get(9);
         assertEquals(1.0, iso.isosurface(), 1e-12);
         assertEquals(8.479037327024082, iso.covarianceEigenvalues()[54], 0);
@@ -65,6 +71,24 @@ class DescriptorDosPickleReaderTest {
         assertEquals(108, c.atomCount());
         assertEquals(10.3808, c.volumePerAtom(), 1e-4);
         assertEquals(324, c.latticePositions().length);
+        // C_0 = 1.005 C_ref: positions mapped into C_0 (values from Python)
+        assertArrayEquals(new double[] {1.7314118359102626, 1.7314118359102626, 0.0},
+                Arrays.copyOfRange(c.latticePositions(), 3, 6), 1e-12);
+        assertArrayEquals(new double[] {6.92564734364105, 8.657059179551311, 8.657059179551311},
+                Arrays.copyOfRange(c.latticePositions(), 321, 324), 1e-12);
+    }
+
+    @Test
+    void positionsKeepTheirFractionalCoordinatesInATriclinicCell() {
+        double[][] from = {{3, 0, 0}, {1, 2, 0}, {0.5, 0.25, 4}};
+        double[][] to = {{3.3, 0.1, 0}, {0.9, 2.2, 0.2}, {0.4, 0.3, 4.1}};
+        // fractional (0.25, 0.5, 0.75) and (1, 0, -0.5): x = f . from, expected f . to
+        double[] x = {0.25 * 3 + 0.5 * 1 + 0.75 * 0.5, 0.5 * 2 + 0.75 * 0.25, 0.75 * 4, 3 - 0.25, -0.125, -2};
+        double[] y = DescriptorDosPickleReader.mapIntoCell(x, from, to, Path.of("t.pkl"));
+        assertArrayEquals(new double[] {0.25 * 3.3 + 0.5 * 0.9 + 0.75 * 0.4, 0.25 * 0.1 + 0.5 * 2.2 + 0.75 * 0.3,
+            0.5 * 0.2 + 0.75 * 4.1, 3.3 - 0.2, 0.1 - 0.15, -2.05}, y, 1e-14);
+        assertThrows(CampaignFormatException.class,
+                () -> DescriptorDosPickleReader.mapIntoCell(x, new double[3][3], to, Path.of("t.pkl")));
     }
 
     @Test

@@ -29,6 +29,8 @@ import org.ddos.descriptors.snap.SnapPotential;
 import org.ddos.descriptors.structure.Structure;
 import org.ddos.scorematching.archive.PhaseArchive;
 import org.ddos.scorematching.archive.PhaseArchives;
+import org.ddos.scorematching.campaign.PhaseCampaign;
+import org.ddos.scorematching.pickle.DescriptorDosPickleReader;
 import org.ddos.scorematching.sampling.CampaignRunner;
 import org.ddos.scorematching.sampling.CampaignSettings;
 import org.ddos.scorematching.sampling.IsosurfaceFlavor;
@@ -41,6 +43,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code ddos sample --config campaign.yaml [--out FILE] [--shard i/n] [--threads N]}: runs (or
  * resumes) a sampling campaign and writes its archive. Keys are documented in docs/formats.md. The
+ * reference lattice ({@code structure}) is a structure file or the lattice of a single-volume campaign
+ * (a DescriptorDOS pickle or a ddos archive: positions, cell and mass). The
  * potential is a SNAP pair ({@code snapparam}, {@code snapcoeff}) or a pure-metal second-moment
  * file in LoDiS format ({@code sma}, with the lattice-anchored neighbour-list {@code skin}, default
  * 3 Å). The isosurfaces come from the Hessian of that potential, or, with {@code reference_eam}, of
@@ -134,7 +138,7 @@ public final class SampleCommand implements Callable<Integer> {
                 target = Path.of(target.toString().replaceFirst("(\\.ddos)?$", ".shard" + si + "of" + sn + ".ddos"));
             }
         }
-        Structure lattice = StructureFormats.read(structureFile, null, ReadOptions.withTypeElements(element));
+        Structure lattice = referenceLattice(structureFile, element);
         TreeMap<String, String> prov = new TreeMap<>();
         prov.put("input.structure", structureFile.getFileName() + " sha256=" + PhaseArchives.sha256(Files.readAllBytes(structureFile)));
         LinearPotential potential;
@@ -203,6 +207,41 @@ public final class SampleCommand implements Callable<Integer> {
         }
         err.flush();
         return 0;
+    }
+
+    /**
+     * The reference lattice: a structure file (LAMMPS data, extended XYZ, POSCAR), or the lattice of
+     * a published campaign, a DescriptorDOS pickle ({@code x_0}, {@code C_0}, {@code mass}) or a ddos
+     * archive, so that a campaign can be resampled with the same cell, positions and mass.
+     *
+     * @param element element name given to every atom of a campaign's lattice (campaigns hold one species)
+     * @throws IllegalArgumentException naming the file when a campaign holds several volumes or no lattice
+     */
+    static Structure referenceLattice(Path file, String element) throws java.io.IOException {
+        boolean pickle = DescriptorDosPickleReader.looksLikePickle(file);
+        if (!pickle && !PhaseArchives.isArchive(file)) {
+            return StructureFormats.read(file, null, ReadOptions.withTypeElements(element));
+        }
+        List<PhaseCampaign> campaigns = pickle ? DescriptorDosPickleReader.readAll(file) : PhaseArchives.read(file).campaigns();
+        if (campaigns.size() != 1) {
+            StringBuilder v = new StringBuilder();
+            for (PhaseCampaign c : campaigns) {
+                v.append(String.format(Locale.ROOT, " %.4f", c.volumePerAtom()));
+            }
+            throw new IllegalArgumentException("structure " + file + ": the campaign holds " + campaigns.size()
+                    + " volumes (Å^3/atom:" + v + "); a reference lattice needs a single-volume campaign");
+        }
+        PhaseCampaign c = campaigns.get(0);
+        int n = c.atomCount();
+        if (c.latticePositions().length != 3 * n) {
+            throw new IllegalArgumentException("structure " + file + ": the campaign holds no lattice positions (x_0 has "
+                    + c.latticePositions().length + " values, expected 3N = " + 3 * n + ")");
+        }
+        try {
+            return new Structure(c.cell(), c.latticePositions(), new int[n], new String[] {element}, new double[] {c.mass()});
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("structure " + file + ": the campaign's lattice is unusable: " + e.getMessage(), e);
+        }
     }
 
     static String text(JsonNode root, String key, String dflt) {
