@@ -71,6 +71,34 @@ class SampleFromCampaignTest {
     }
 
     @Test
+    void anArchiveGivesItsLatticeAndSeveralVolumesAreRefused() throws Exception {
+        Optional<Path> param = SharedDataDirectory.dataFile("descriptordos/w/D.snapparam");
+        Optional<Path> coeff = SharedDataDirectory.dataFile("descriptordos/w/X_W.snapcoeff");
+        Assumptions.assumeTrue(param.isPresent() && coeff.isPresent(), "shared W SNAP files not found (set DDOS_SHARED_DATA)");
+        Structure w = org.ddos.descriptors.structure.Lattices.bcc("W", 3.1803, 2, 2, 2);
+        org.ddos.descriptors.io.StructureFormats.write(dir.resolve("W-bcc-2.dat"), w, "lammps-data");
+        Path config = dir.resolve("w.yaml");
+        Files.write(config, List.of("name: bcc", "structure: W-bcc-2.dat", "elements: W", "snapparam: " + param.get(),
+                "snapcoeff: " + coeff.get(), "isosurfaces: [0.3, 0.6, 0.9]", "strains: [0.0, 0.03]", "samples: 12",
+                "bins: 4", "out: w2.ddos"));
+        CliTest.Run r = CliTest.run("sample", "--config", config.toString(), "--threads", "1");
+        assertEquals(0, r.exit(), r.err());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> SampleCommand.referenceLattice(dir.resolve("w2.ddos"), "W"));
+        assertTrue(e.getMessage().contains("w2.ddos") && e.getMessage().contains("2 volumes"), e.getMessage());
+
+        Files.write(config, List.of("name: bcc", "structure: W-bcc-2.dat", "elements: W", "snapparam: " + param.get(),
+                "snapcoeff: " + coeff.get(), "isosurfaces: [0.3, 0.6, 0.9]", "samples: 12", "bins: 4", "out: w1.ddos"));
+        r = CliTest.run("sample", "--config", config.toString(), "--threads", "1");
+        assertEquals(0, r.exit(), r.err());
+        Structure back = SampleCommand.referenceLattice(dir.resolve("w1.ddos"), "W");
+        assertEquals(16, back.atomCount());
+        assertArrayEquals(w.positions(), back.positions(), 0);
+        assertEquals(2 * 3.1803, back.cell()[1][1], 1e-12);
+        assertEquals(w.massOf(0), back.massOf(0), 0);
+    }
+
+    @Test
     void aPickleThatIsNotACampaignIsRefused() throws Exception {
         Path coeff = shared("descriptordos/fe/X_Fe.snapcoeff");
         // protocol-2 pickle of the list [1]: PROTO 2, EMPTY_LIST, BININT1 1, APPEND, STOP
