@@ -236,6 +236,7 @@ public final class MixingSurrogate {
      * @param x fraction of B
      * @param temperature T (K)
      * @return Delta H_mix (meV/atom), a (Å) and whether the point is extrapolated
+     * @throws IllegalArgumentException when x is NaN or T is not positive and finite
      */
     public MixingPrediction predict(HeteronuclearParameters h, double x, double temperature) {
         if (x <= 0 || x >= 1) {
@@ -251,6 +252,7 @@ public final class MixingSurrogate {
      * @param x fraction of B, 0 &lt; x &lt; 1 (no pure-metal special case, unlike {@link #predict})
      * @param temperature T (K)
      * @return Delta H_mix (meV/atom) only
+     * @throws IllegalArgumentException when x is not strictly between 0 and 1, or T is not positive and finite
      */
     public double mixingEnthalpy(HeteronuclearParameters h, double x, double temperature) {
         double[] o = outputs(h, x, temperature);
@@ -262,6 +264,7 @@ public final class MixingSurrogate {
      * @param x fraction of B, 0 &lt; x &lt; 1 (no pure-metal special case, unlike {@link #predict})
      * @param temperature T (K)
      * @return the lattice parameter (Å) only; allocation-free except the pure interpolation
+     * @throws IllegalArgumentException when x is not strictly between 0 and 1, or T is not positive and finite
      */
     public double latticeParameter(HeteronuclearParameters h, double x, double temperature) {
         double[] o = outputs(h, x, temperature);
@@ -270,6 +273,14 @@ public final class MixingSurrogate {
     }
 
     private double[] outputs(HeteronuclearParameters h, double x, double temperature) {
+        // the network's composition input is the static energy divided by x(1 - x): undefined at the pure metals
+        if (!(x > 0 && x < 1)) {
+            throw new IllegalArgumentException("composition x must lie strictly between 0 and 1 here, got " + x
+                    + " (predict(...) returns the pure metals at x = 0 and 1)");
+        }
+        if (!(temperature > 0) || !Double.isFinite(temperature)) {
+            throw new IllegalArgumentException("temperature must be positive and finite, got " + temperature + " K");
+        }
         Workspace ws = workspace.get();
         double[] z = ws.z;
         double[] mean = metadata.inputMean();
