@@ -197,7 +197,10 @@ public final class AlloyMonteCarlo {
         return skin;
     }
 
-    /** @return the current configuration (same species and masses, orthorhombic cell) */
+    /**
+     * @param template the structure the run started from (supplies species, element names and masses)
+     * @return the current configuration (same species and masses, orthorhombic cell)
+     */
     public Structure structure(Structure template) {
         double[][] cell = {{box[0], 0, 0}, {0, box[1], 0}, {0, 0, box[2]}};
         return new Structure(cell, x, template.species(), template.elements(), template.masses());
@@ -256,7 +259,9 @@ public final class AlloyMonteCarlo {
      * Scales the box and all positions isotropically by {@code factor} (no acceptance test) and
      * recomputes the energy; e.g. to start from a guessed lattice parameter.
      *
-     * @throws IllegalArgumentException when the scaled box would be too small for the bond list
+     * @param factor linear scale factor (&gt; 0, finite)
+     * @throws IllegalArgumentException when the factor is not positive and finite, or the scaled box
+     *     would be too small for the bond list
      */
     public void scale(double factor) {
         if (!(factor > 0) || !Double.isFinite(factor)) {

@@ -30,7 +30,20 @@ import java.util.Arrays;
 public record DatasetDesign(SmaBinary binary, ParameterBox box, double xMin, double xMax, double[] temperatures,
         double screenLow, double screenHigh, long seed, MixingSettings settings) {
 
-    /** @throws IllegalArgumentException naming the first inconsistent field */
+    /**
+     * Validates the design (copies the temperatures).
+     *
+     * @param binary the binary (x = fraction of B)
+     * @param box heteronuclear parameter bounds
+     * @param xMin smallest composition
+     * @param xMax largest composition (0 &lt; xMin &lt; xMax &lt; 1)
+     * @param temperatures temperatures (K), at least one, positive, finite and distinct
+     * @param screenLow lower end of the screening window (meV/atom)
+     * @param screenHigh upper end (meV/atom), &gt; screenLow
+     * @param seed seed of the Monte Carlo runs
+     * @param settings supercell and run lengths
+     * @throws IllegalArgumentException naming the first inconsistent field
+     */
     public DatasetDesign {
         if (!(xMin > 0 && xMax > xMin && xMax < 1)) {
             throw new IllegalArgumentException("composition range must satisfy 0 < xMin < xMax < 1, got [" + xMin + ", " + xMax + "]");
@@ -54,33 +67,51 @@ public record DatasetDesign(SmaBinary binary, ParameterBox box, double xMin, dou
     /**
      * Defaults for a named binary: box with 15% margins, x in [0.05, 0.95], T = 300, 600, 1000,
      * 1300 K, screening window [-300, +150] meV/atom, default simulation settings.
+     *
+     * @param binary the binary
+     * @param seed seed of the Monte Carlo runs
+     * @return the default design
      */
     public static DatasetDesign defaults(SmaBinary binary, long seed) {
         return new DatasetDesign(binary, ParameterBox.bracketed(binary, 0.15), 0.05, 0.95, new double[] {300, 600, 1000, 1300},
                 -300, 150, seed, MixingSettings.defaults());
     }
 
+    /** @return a copy of the temperatures (K), in the order given */
     @Override
     public double[] temperatures() {
         return temperatures.clone();
     }
 
-    /** @return the same design with other settings */
+    /**
+     * @param s supercell and run lengths
+     * @return the same design with other settings
+     */
     public DatasetDesign withSettings(MixingSettings s) {
         return new DatasetDesign(binary, box, xMin, xMax, temperatures, screenLow, screenHigh, seed, s);
     }
 
-    /** @return the same design with other temperatures */
+    /**
+     * @param t temperatures (K)
+     * @return the same design with other temperatures
+     */
     public DatasetDesign withTemperatures(double[] t) {
         return new DatasetDesign(binary, box, xMin, xMax, t, screenLow, screenHigh, seed, settings);
     }
 
-    /** @return the same design with another box */
+    /**
+     * @param b heteronuclear parameter bounds
+     * @return the same design with another box
+     */
     public DatasetDesign withBox(ParameterBox b) {
         return new DatasetDesign(binary, b, xMin, xMax, temperatures, screenLow, screenHigh, seed, settings);
     }
 
-    /** @return the same design with another screening window */
+    /**
+     * @param low lower end of the screening window (meV/atom)
+     * @param high upper end (meV/atom)
+     * @return the same design with another screening window
+     */
     public DatasetDesign withScreening(double low, double high) {
         return new DatasetDesign(binary, box, xMin, xMax, temperatures, low, high, seed, settings);
     }

@@ -33,7 +33,13 @@ public final class DatasetGenerator {
         default void stage(String message) {
         }
 
-        /** A sample was simulated and written. */
+        /**
+         * A sample was simulated and written.
+         *
+         * @param sample the sample with its result
+         * @param done samples completed so far by this call
+         * @param total samples this call simulates
+         */
         default void completed(MixingSample sample, int done, int total) {
         }
     }
@@ -58,8 +64,12 @@ public final class DatasetGenerator {
      * The planned samples (no simulation): Sobol candidates screened in order until
      * {@code samples} are kept.
      *
-     * @return the plan, index 0..samples-1, and (last element of the pair) the number of candidates
-     * @throws IllegalStateException when 200 samples' worth of candidates in a row are rejected
+     * @param design the design (box, compositions, temperatures, screening window, seed)
+     * @param simulator a simulator of the design's binary (computes the screening energies)
+     * @param samples number of samples to plan (&gt;= 1)
+     * @return the plan, index 0..samples-1, and the number of candidates screened
+     * @throws IllegalArgumentException when samples &lt; 1
+     * @throws IllegalStateException when 10000 candidates in a row are rejected by the screening window
      */
     public static Plan plan(DatasetDesign design, MixingSimulator simulator, int samples) {
         if (samples < 1) {
@@ -113,6 +123,7 @@ public final class DatasetGenerator {
      * @return the summary
      * @throws IllegalArgumentException when the file belongs to a different design
      * @throws IOException on write errors
+     * @throws InterruptedException when the calling thread is interrupted while waiting for the workers
      */
     public static Summary generate(DatasetDesign design, int samples, int threads, Path csv, Listener listener)
             throws IOException, InterruptedException {
@@ -205,12 +216,22 @@ public final class DatasetGenerator {
         }
     }
 
-    /** @return the design file beside a dataset */
+    /**
+     * @param csv the dataset file
+     * @return the design file beside a dataset ({@code csv + ".design.json"})
+     */
     public static Path designFile(Path csv) {
         return csv.resolveSibling(csv.getFileName() + ".design.json");
     }
 
-    /** Reads the design saved beside a dataset. */
+    /**
+     * Reads the design saved beside a dataset.
+     *
+     * @param csv the dataset file
+     * @return the design read from {@link #designFile}
+     * @throws IllegalArgumentException when there is no design file
+     * @throws IOException when the design file cannot be read or parsed
+     */
     public static DatasetDesign readDesign(Path csv) throws IOException {
         Path f = designFile(csv);
         if (!Files.exists(f)) {

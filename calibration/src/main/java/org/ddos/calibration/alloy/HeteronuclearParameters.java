@@ -13,7 +13,13 @@ public record HeteronuclearParameters(double p, double q, double a, double xi) {
     /** Column names in the order of {@link #toArray()}: p_AB, q_AB, A_AB (eV), xi_AB (eV). */
     public static final String[] NAMES = {"p_AB", "q_AB", "A_AB", "xi_AB"};
 
-    /** @throws IllegalArgumentException naming the parameter when one is not positive and finite */
+    /**
+     * @param p repulsion exponent p_AB (&gt; 0)
+     * @param q hopping exponent q_AB (&gt; 0)
+     * @param a repulsion prefactor A_AB in eV (&gt; 0)
+     * @param xi hopping prefactor xi_AB in eV (&gt; 0)
+     * @throws IllegalArgumentException naming the parameter when one is not positive and finite
+     */
     public HeteronuclearParameters {
         check(p, "p_AB");
         check(q, "q_AB");
@@ -34,6 +40,7 @@ public record HeteronuclearParameters(double p, double q, double a, double xi) {
 
     /**
      * @param v {p, q, A, xi}
+     * @return the parameters
      * @throws IllegalArgumentException on a wrong length or invalid value
      */
     public static HeteronuclearParameters of(double[] v) {
@@ -46,6 +53,8 @@ public record HeteronuclearParameters(double p, double q, double a, double xi) {
     /**
      * Parses "p,q,A,xi" (commas or blanks).
      *
+     * @param text four numbers p, q, A (eV), xi (eV)
+     * @return the parameters
      * @throws IllegalArgumentException naming the text when it does not hold four positive numbers
      */
     public static HeteronuclearParameters parse(String text) {

@@ -31,7 +31,10 @@ public final class MixingDataset {
     private MixingDataset() {
     }
 
-    /** @return one CSV line (no newline) for a simulated sample */
+    /**
+     * @param s a simulated sample (its result must be present)
+     * @return one CSV line (no newline) for a simulated sample, columns as {@link #HEADER}
+     */
     public static String format(MixingSample s) {
         MixingResult r = s.result();
         HeteronuclearParameters h = s.parameters();
@@ -50,6 +53,8 @@ public final class MixingDataset {
     /**
      * Reads a dataset. A last line without its newline (an interrupted write) is dropped.
      *
+     * @param file CSV written by {@link #format} rows under {@link #HEADER}
+     * @return the samples in file order (empty for an empty file)
      * @throws IOException on read errors
      * @throws IllegalArgumentException naming file and line on a wrong header or malformed line
      */
@@ -104,6 +109,10 @@ public final class MixingDataset {
     /**
      * Opens a dataset for appending: creates it with the header, or drops a partial last line of
      * an existing file so that new rows start on a fresh line.
+     *
+     * @param file the dataset file
+     * @return a UTF-8 writer positioned at the end of the last complete line
+     * @throws IOException on read or write errors
      */
     public static BufferedWriter openForAppend(Path file) throws IOException {
         if (!Files.exists(file) || Files.size(file) == 0) {

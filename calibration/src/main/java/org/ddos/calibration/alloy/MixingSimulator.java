@@ -41,7 +41,12 @@ public final class MixingSimulator {
     private final Map<Integer, QuasiRandomAlloy.Arrangement> arrangements = new ConcurrentHashMap<>();
     private final double[] staticPure = new double[4];
 
-    /** @param binary the homonuclear sets; @param settings supercell and run lengths */
+    /**
+     * Builds the supercell template and relaxes both pure metals at 0 K.
+     *
+     * @param binary the homonuclear sets
+     * @param settings supercell and run lengths
+     */
     public MixingSimulator(SmaBinary binary, MixingSettings settings) {
         this.binary = binary;
         this.settings = settings;
@@ -65,12 +70,20 @@ public final class MixingSimulator {
         return settings;
     }
 
-    /** @return the 0 K equilibrium fcc lattice parameter of pure A (0) or B (1) (Å) */
+    /**
+     * @param species 0 for A, 1 for B
+     * @return the 0 K equilibrium fcc lattice parameter of pure A (0) or B (1) (Å)
+     * @throws IllegalArgumentException when species is neither 0 nor 1
+     */
     public double staticLatticeParameter(int species) {
         return staticPure[2 * checkSpecies(species)];
     }
 
-    /** @return the 0 K energy per atom of pure A (0) or B (1) at its equilibrium (eV/atom) */
+    /**
+     * @param species 0 for A, 1 for B
+     * @return the 0 K energy per atom of pure A (0) or B (1) at its equilibrium (eV/atom)
+     * @throws IllegalArgumentException when species is neither 0 nor 1
+     */
     public double staticEnergy(int species) {
         return staticPure[2 * checkSpecies(species) + 1];
     }
@@ -84,7 +97,12 @@ public final class MixingSimulator {
 
     /**
      * The pure metal A (0) or B (1) at T and zero pressure; simulated once per (species, T) with
-     * the pure run lengths, then cached.
+     * the pure run lengths, then cached (thread-safe: concurrent callers wait for one run).
+     *
+     * @param species 0 for A, 1 for B
+     * @param temperature T (K), positive
+     * @return the thermal averages of the pure metal
+     * @throws IllegalArgumentException on a bad species or temperature
      */
     public PureElementResult pure(int species, double temperature) {
         checkSpecies(species);
@@ -116,7 +134,16 @@ public final class MixingSimulator {
         return new PureElementResult(binary.element(species), a0, staticPure[2 * species + 1], avg);
     }
 
-    /** Mixing point for a heteronuclear set with the binary's cross-pair conventions. */
+    /**
+     * Mixing point for a heteronuclear set with the binary's cross-pair conventions
+     * ({@link SmaBinary#cross}).
+     *
+     * @param h heteronuclear parameters
+     * @param x requested fraction of B, strictly between 0 and 1
+     * @param temperature T (K), positive
+     * @param seed Monte Carlo seed of the alloy run
+     * @return the point, as {@link #simulate(SmaPairParameters, double, double, long)}
+     */
     public MixingResult simulate(HeteronuclearParameters h, double x, double temperature, long seed) {
         return simulate(binary.cross(h), x, temperature, seed);
     }
@@ -169,7 +196,10 @@ public final class MixingSimulator {
      * arrangement: E(x) - x E_B - (1 - x) E_A per atom at each one's equilibrium lattice
      * parameter. A cheap indicator (a few ms) of the scale of Delta H_mix.
      *
+     * @param h heteronuclear parameters
+     * @param x fraction of B, strictly between 0 and 1 (rounded to whole atoms)
      * @return {Delta E (meV/atom), lattice parameter (Å)}
+     * @throws IllegalArgumentException on x outside (0, 1)
      */
     public double[] staticMixing(HeteronuclearParameters h, double x) {
         if (!(x > 0 && x < 1)) {
@@ -189,7 +219,10 @@ public final class MixingSimulator {
      * quasirandom arrangement on the perfect lattice at the Vegard mean of the pure 0 K lattice
      * parameters (one energy evaluation, about 2 ms for 256 atoms).
      *
+     * @param h heteronuclear parameters
+     * @param x fraction of B, strictly between 0 and 1 (rounded to whole atoms)
      * @return Delta E (meV/atom)
+     * @throws IllegalArgumentException on x outside (0, 1)
      */
     public double vegardMixingEnergy(HeteronuclearParameters h, double x) {
         if (!(x > 0 && x < 1)) {
@@ -203,7 +236,10 @@ public final class MixingSimulator {
         return 1e3 * (e - xs * staticPure[3] - (1 - xs) * staticPure[1]);
     }
 
-    /** @return the quasirandom arrangement used for {@code countB} B atoms (cached) */
+    /**
+     * @param countB number of B atoms in the supercell
+     * @return the quasirandom arrangement used for {@code countB} B atoms (cached)
+     */
     public QuasiRandomAlloy.Arrangement arrangement(int countB) {
         return arrangements.computeIfAbsent(countB,
                 k -> QuasiRandomAlloy.arrange(unitLattice, k, settings.shells(), settings.arrangementSeed() + 7919L * k));

@@ -12,7 +12,14 @@ package org.ddos.calibration.alloy;
 public record MonteCarloSettings(int equilibrationSweeps, int productionSweeps, int blocks, int volumeMovesPerSweep,
         double targetAcceptance) {
 
-    /** @throws IllegalArgumentException naming the first invalid field */
+    /**
+     * @param equilibrationSweeps sweeps discarded while the step sizes adapt (&gt;= 10)
+     * @param productionSweeps sweeps averaged (&gt;= blocks)
+     * @param blocks blocks for the block-average error (&gt;= 2)
+     * @param volumeMovesPerSweep ln V moves per sweep (&gt;= 0; 0 for constant volume)
+     * @param targetAcceptance acceptance ratio aimed at during equilibration, in (0, 1)
+     * @throws IllegalArgumentException naming the first invalid field
+     */
     public MonteCarloSettings {
         if (equilibrationSweeps < 10) {
             throw new IllegalArgumentException("equilibration needs at least 10 sweeps, got " + equilibrationSweeps);
@@ -32,12 +39,20 @@ public record MonteCarloSettings(int equilibrationSweeps, int productionSweeps, 
         }
     }
 
-    /** @return zero-pressure settings with one volume move per sweep, 20 blocks, 40% target acceptance */
+    /**
+     * @param equilibrationSweeps sweeps discarded while the step sizes adapt (&gt;= 10)
+     * @param productionSweeps sweeps averaged (&gt;= 20)
+     * @return zero-pressure settings with one volume move per sweep, 20 blocks, 40% target acceptance
+     */
     public static MonteCarloSettings npt(int equilibrationSweeps, int productionSweeps) {
         return new MonteCarloSettings(equilibrationSweeps, productionSweeps, 20, 1, 0.4);
     }
 
-    /** @return constant-volume settings, 20 blocks, 40% target acceptance */
+    /**
+     * @param equilibrationSweeps sweeps discarded while the step sizes adapt (&gt;= 10)
+     * @param productionSweeps sweeps averaged (&gt;= 20)
+     * @return constant-volume settings, 20 blocks, 40% target acceptance
+     */
     public static MonteCarloSettings nvt(int equilibrationSweeps, int productionSweeps) {
         return new MonteCarloSettings(equilibrationSweeps, productionSweeps, 20, 0, 0.4);
     }

@@ -16,7 +16,11 @@ import java.util.Locale;
  */
 public record ParameterBox(double[] lower, double[] upper) {
 
-    /** @throws IllegalArgumentException on wrong lengths or empty or non-positive intervals */
+    /**
+     * @param lower lower bounds {p, q, A (eV), xi (eV)}, each &gt; 0; copied
+     * @param upper upper bounds, each above the lower one and finite; copied
+     * @throws IllegalArgumentException on wrong lengths or empty or non-positive intervals
+     */
     public ParameterBox {
         if (lower.length != 4 || upper.length != 4) {
             throw new IllegalArgumentException("parameter box needs 4 lower and 4 upper bounds (p, q, A, xi)");
@@ -31,7 +35,12 @@ public record ParameterBox(double[] lower, double[] upper) {
         upper = upper.clone();
     }
 
-    /** @return the box bracketed by the pure values of the binary and widened by the relative margin */
+    /**
+     * @param b the binary whose pure (homonuclear) values bracket each interval
+     * @param margin relative margin m in [0, 1)
+     * @return the box bracketed by the pure values of the binary and widened by the relative margin
+     * @throws IllegalArgumentException when the margin lies outside [0, 1)
+     */
     public static ParameterBox bracketed(SmaBinary b, double margin) {
         if (!(margin >= 0 && margin < 1)) {
             throw new IllegalArgumentException("relative margin must lie in [0, 1), got " + margin);
@@ -47,17 +56,23 @@ public record ParameterBox(double[] lower, double[] upper) {
         return new ParameterBox(lo, hi);
     }
 
+    /** @return a copy of the lower bounds {p, q, A, xi} */
     @Override
     public double[] lower() {
         return lower.clone();
     }
 
+    /** @return a copy of the upper bounds {p, q, A, xi} */
     @Override
     public double[] upper() {
         return upper.clone();
     }
 
-    /** @return the point at unit-cube coordinates u (each in [0, 1]) */
+    /**
+     * @param u unit-cube coordinates, length 4, each in [0, 1] (not checked; the result must be
+     *     positive)
+     * @return the point lower + u (upper - lower)
+     */
     public HeteronuclearParameters at(double[] u) {
         double[] v = new double[4];
         for (int k = 0; k < 4; k++) {
@@ -66,7 +81,10 @@ public record ParameterBox(double[] lower, double[] upper) {
         return HeteronuclearParameters.of(v);
     }
 
-    /** @return unit-cube coordinates of a parameter set (outside [0, 1] when outside the box) */
+    /**
+     * @param h a parameter set
+     * @return unit-cube coordinates of a parameter set, length 4 (outside [0, 1] when outside the box)
+     */
     public double[] unit(HeteronuclearParameters h) {
         double[] v = h.toArray();
         double[] u = new double[4];
@@ -76,7 +94,10 @@ public record ParameterBox(double[] lower, double[] upper) {
         return u;
     }
 
-    /** @return true when every parameter lies within its bounds */
+    /**
+     * @param h a parameter set
+     * @return true when every parameter lies within its bounds
+     */
     public boolean contains(HeteronuclearParameters h) {
         for (double u : unit(h)) {
             if (u < 0 || u > 1) {

@@ -113,7 +113,12 @@ public final class QuasiRandomAlloy {
         return new Arrangement(sp, alpha, z);
     }
 
-    /** @return Warren–Cowley alpha_s of an arbitrary arrangement (species 0/1) on the lattice */
+    /**
+     * @param lattice the lattice the arrangement lives on (its neighbour shells are used)
+     * @param species per atom 0 (A) or 1 (B), length N
+     * @param shells number of neighbour shells
+     * @return Warren–Cowley alpha_s of an arbitrary arrangement (species 0/1) on the lattice, length shells
+     */
     public static double[] warrenCowley(Structure lattice, int[] species, int shells) {
         int[][][] nb = shellNeighbours(lattice, shells);
         int n = lattice.atomCount();

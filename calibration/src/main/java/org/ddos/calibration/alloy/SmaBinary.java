@@ -29,7 +29,17 @@ import org.ddos.descriptors.sma.SmaParameters;
 public record SmaBinary(String elementA, String elementB, SmaPairParameters aa, SmaPairParameters bb, double crossR0,
         double crossCutoffStart, double crossCutoffEnd, String source) {
 
-    /** @throws IllegalArgumentException on equal symbols or inconsistent cross geometry */
+    /**
+     * @param elementA chemical symbol of A
+     * @param elementB chemical symbol of B, different from A
+     * @param aa the A-A pair
+     * @param bb the B-B pair
+     * @param crossR0 r0_AB in Å (&gt; 0)
+     * @param crossCutoffStart tail start of the cross pair in Å (&gt; 0)
+     * @param crossCutoffEnd cutoff of the cross pair in Å (&gt; crossCutoffStart)
+     * @param source where the homonuclear parameters come from
+     * @throws IllegalArgumentException on equal symbols or inconsistent cross geometry
+     */
     public SmaBinary {
         if (elementA.equals(elementB)) {
             throw new IllegalArgumentException("a binary needs two different elements, got " + elementA + "-" + elementB);
@@ -94,7 +104,14 @@ public record SmaBinary(String elementA, String elementB, SmaPairParameters aa, 
                 ELEMENT_SOURCES.get(t[0]) + "; " + ELEMENT_SOURCES.get(t[1]));
     }
 
-    /** @return a binary with the cross r0 and cutoffs as the means of the pure ones */
+    /**
+     * @param elementA chemical symbol of A
+     * @param elementB chemical symbol of B
+     * @param aa the A-A pair
+     * @param bb the B-B pair
+     * @param source where the homonuclear parameters come from
+     * @return a binary with the cross r0 and cutoffs as the means of the pure ones
+     */
     public static SmaBinary of(String elementA, String elementB, SmaPairParameters aa, SmaPairParameters bb, String source) {
         return new SmaBinary(elementA, elementB, aa, bb, 0.5 * (aa.r0() + bb.r0()),
                 0.5 * (aa.cutoffStart() + bb.cutoffStart()), 0.5 * (aa.cutoffEnd() + bb.cutoffEnd()), source);
@@ -105,6 +122,8 @@ public record SmaBinary(String elementA, String elementB, SmaPairParameters aa, 
      * (r0 = 2 radius, r0_AB the mean, the single cutoff pair of the file for every pair); its
      * heteronuclear column is {@link #publishedCross(LodisPotentialFile)}.
      *
+     * @param file a parsed LoDiS binary parameter file
+     * @return the binary with the file's homonuclear pairs and cross geometry
      * @throws IllegalArgumentException for a pure-metal or incomplete file
      */
     public static SmaBinary fromLodis(LodisPotentialFile file) {
@@ -117,7 +136,10 @@ public record SmaBinary(String elementA, String elementB, SmaPairParameters aa, 
                 ab.cutoffEnd(), "LoDiS " + file.file());
     }
 
-    /** @return the heteronuclear column (p, q, A, xi) of a LoDiS binary file */
+    /**
+     * @param file a parsed LoDiS binary parameter file
+     * @return the heteronuclear column (p, q, A, xi) of a LoDiS binary file
+     */
     public static HeteronuclearParameters publishedCross(LodisPotentialFile file) {
         return new HeteronuclearParameters(file.p()[2], file.q()[2], file.a()[2], file.xi()[2]);
     }
@@ -132,22 +154,35 @@ public record SmaBinary(String elementA, String elementB, SmaPairParameters aa, 
         return elementA + "-" + elementB;
     }
 
-    /** @return the cross pair for a heteronuclear set */
+    /**
+     * @param h heteronuclear parameters
+     * @return the cross pair for a heteronuclear set, with this binary's r0_AB and cutoffs
+     */
     public SmaPairParameters cross(HeteronuclearParameters h) {
         return new SmaPairParameters(h.p(), h.q(), h.a(), h.xi(), crossR0, crossCutoffStart, crossCutoffEnd);
     }
 
-    /** @return the complete parameter set A, B with the given cross pair */
+    /**
+     * @param cross the A-B pair
+     * @return the complete parameter set A, B with the given cross pair
+     */
     public SmaParameters parameters(SmaPairParameters cross) {
         return SmaParameters.binary(elementA, elementB, aa, bb, cross);
     }
 
-    /** @return the complete parameter set A, B with a heteronuclear set */
+    /**
+     * @param h heteronuclear parameters
+     * @return the complete parameter set A, B with a heteronuclear set
+     */
     public SmaParameters parameters(HeteronuclearParameters h) {
         return parameters(cross(h));
     }
 
-    /** @return the pure pair of species 0 (A) or 1 (B) */
+    /**
+     * @param species 0 for A, 1 for B
+     * @return the pure pair of species 0 (A) or 1 (B)
+     * @throws IllegalArgumentException when species is neither 0 nor 1
+     */
     public SmaPairParameters pure(int species) {
         if (species != 0 && species != 1) {
             throw new IllegalArgumentException("species must be 0 (A) or 1 (B), got " + species);
@@ -155,7 +190,10 @@ public record SmaBinary(String elementA, String elementB, SmaPairParameters aa, 
         return species == 0 ? aa : bb;
     }
 
-    /** @return the symbol of species 0 (A) or 1 (B) */
+    /**
+     * @param species 0 for A, 1 for B (not checked: any value but 0 gives B)
+     * @return the symbol of species 0 (A) or 1 (B)
+     */
     public String element(int species) {
         return species == 0 ? elementA : elementB;
     }
@@ -163,6 +201,8 @@ public record SmaBinary(String elementA, String elementB, SmaPairParameters aa, 
     /**
      * The heteronuclear set as the arithmetic mean of the pure ones (the "mixing rule"), a
      * neutral starting point and the centre of the default sampling box.
+     *
+     * @return the mean of the A-A and B-B values of p, q, A and xi
      */
     public HeteronuclearParameters arithmeticMean() {
         return new HeteronuclearParameters(0.5 * (aa.p() + bb.p()), 0.5 * (aa.q() + bb.q()), 0.5 * (aa.a() + bb.a()),
@@ -172,6 +212,9 @@ public record SmaBinary(String elementA, String elementB, SmaPairParameters aa, 
     /**
      * LAMMPS {@code pair_style smatb} input: one {@code pair_coeff i j r0 p q A xi rs rc} line per
      * pair, types 1 = A and 2 = B.
+     *
+     * @param h heteronuclear parameters
+     * @return the {@code pair_style} line and three {@code pair_coeff} lines (1 1, 1 2, 2 2)
      */
     public String lammpsPairCoeffs(HeteronuclearParameters h) {
         SmaPairParameters ab = cross(h);
@@ -189,8 +232,11 @@ public record SmaBinary(String elementA, String elementB, SmaPairParameters aa, 
      * pure pairs in LoDiS differ from ours when their own cutoffs differ; this is said in the
      * header.
      *
+     * @param h heteronuclear parameters (the A-B column)
      * @param masses masses of A and B (amu) for the file
      * @param cohesive cohesive energies of A and B (eV) for the file (informational in LoDiS)
+     * @param comment first header line
+     * @return the file text
      */
     public String lodisFile(HeteronuclearParameters h, double[] masses, double[] cohesive, String comment) {
         StringBuilder b = new StringBuilder();

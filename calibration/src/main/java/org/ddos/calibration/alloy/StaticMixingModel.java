@@ -77,7 +77,11 @@ public final class StaticMixingModel {
         return pureEnergy.clone();
     }
 
-    /** @return the number of B atoms used for composition x (at least one of each species) */
+    /**
+     * @param x fraction of B
+     * @return the number of B atoms used for composition x: round(x N) clamped to [1, N - 1] (at
+     *     least one of each species)
+     */
     public int countB(double x) {
         int n = settings.atoms();
         return Math.max(1, Math.min(n - 1, (int) Math.round(x * n)));
@@ -86,6 +90,7 @@ public final class StaticMixingModel {
     /**
      * Static mixing energy at the Vegard lattice parameter of the pure 0 K lattice parameters.
      *
+     * @param h heteronuclear parameters
      * @param x fraction of B, in (0, 1); 0 and 1 give 0
      * @return Delta E (meV/atom)
      */
@@ -96,6 +101,10 @@ public final class StaticMixingModel {
     /**
      * As {@link #vegardMixingEnergy(HeteronuclearParameters, double)} with the cross-pair terms
      * already built (e.g. reused over several compositions).
+     *
+     * @param cross the A-B pair terms
+     * @param x fraction of B; x &lt;= 0 or x &gt;= 1 gives 0
+     * @return Delta E (meV/atom)
      */
     public double vegardMixingEnergy(SmaPairTerms cross, double x) {
         if (x <= 0 || x >= 1) {
@@ -112,6 +121,8 @@ public final class StaticMixingModel {
      * Static energy per atom of the arrangement with countB B atoms at lattice parameter a.
      *
      * @param cross the A-B pair terms
+     * @param countB number of B atoms
+     * @param a fcc lattice parameter (Å)
      * @return E / N (eV/atom)
      */
     public double energyPerAtom(SmaPairTerms cross, int countB, double a) {
@@ -149,7 +160,10 @@ public final class StaticMixingModel {
         return total / n;
     }
 
-    /** @return the quasirandom arrangement for countB (the same as the simulator's) */
+    /**
+     * @param countB number of B atoms
+     * @return the quasirandom arrangement for countB (the same as the simulator's; not cached here)
+     */
     public QuasiRandomAlloy.Arrangement arrangement(int countB) {
         return QuasiRandomAlloy.arrange(unitLattice, countB, settings.shells(), settings.arrangementSeed() + 7919L * countB);
     }

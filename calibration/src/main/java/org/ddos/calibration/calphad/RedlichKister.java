@@ -48,7 +48,12 @@ public final class RedlichKister {
         return parameters.size();
     }
 
-    /** @return L_v(T) in J/mol (0 for an order absent from the file) */
+    /**
+     * @param v Redlich–Kister order (&gt;= 0)
+     * @param temperature T (K)
+     * @return L_v(T) in J/mol (0 for an order absent from the file)
+     * @throws IllegalArgumentException when v &lt; 0
+     */
     public double parameter(int v, double temperature) {
         if (v < 0) {
             throw new IllegalArgumentException("Redlich-Kister order must be non-negative, got " + v);
@@ -62,6 +67,7 @@ public final class RedlichKister {
     /**
      * L_v written as a + b T from its values at 298.15 K and 1000 K.
      *
+     * @param v Redlich–Kister order (&gt;= 0)
      * @return {a (J/mol), b (J/mol/K), largest deviation from linearity over 300–3000 K (J/mol)}
      */
     public double[] linearForm(int v) {
@@ -83,6 +89,7 @@ public final class RedlichKister {
      * @param x its mole fraction, in [0, 1]
      * @param temperature T (K)
      * @return G_ex (J/mol)
+     * @throws IllegalArgumentException when x lies outside [0, 1] or the element is not a constituent
      */
     public double excessGibbs(String element, double x, double temperature) {
         double x1 = fractionOfFirst(element, x);
@@ -96,14 +103,27 @@ public final class RedlichKister {
         return x1 * x2 * s;
     }
 
-    /** @return H_ex = G_ex - T dG_ex/dT (J/mol) at mole fraction x of {@code element} */
+    /**
+     * H_ex = G_ex - T dG_ex/dT, the derivative by a central difference with step 1e-3 T.
+     *
+     * @param element the element whose mole fraction is {@code x} (one of the two constituents)
+     * @param x its mole fraction, in [0, 1]
+     * @param temperature T (K)
+     * @return H_ex = G_ex - T dG_ex/dT (J/mol) at mole fraction x of {@code element}
+     * @throws IllegalArgumentException when x lies outside [0, 1] or the element is not a constituent
+     */
     public double excessEnthalpy(String element, double x, double temperature) {
         double h = 1e-3 * temperature;
         double d = (excessGibbs(element, x, temperature + h) - excessGibbs(element, x, temperature - h)) / (2 * h);
         return excessGibbs(element, x, temperature) - temperature * d;
     }
 
-    /** @return H_ex in meV/atom */
+    /**
+     * @param element the element whose mole fraction is {@code x} (one of the two constituents)
+     * @param x its mole fraction, in [0, 1]
+     * @param temperature T (K)
+     * @return H_ex in meV/atom ({@link #excessEnthalpy} times {@link #MEV_PER_JOULE_PER_MOL})
+     */
     public double excessEnthalpyMeV(String element, double x, double temperature) {
         return excessEnthalpy(element, x, temperature) * MEV_PER_JOULE_PER_MOL;
     }

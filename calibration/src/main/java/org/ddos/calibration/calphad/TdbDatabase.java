@@ -36,7 +36,10 @@ public final class TdbDatabase {
      * @param line line of the statement in the file (1-based)
      */
     public record Piecewise(double[] bounds, List<TdbExpression> expressions, int line) {
-        /** @return the expression whose interval holds T (the first or last outside the range) */
+        /**
+         * @param t temperature (K)
+         * @return the expression whose interval holds T (the first or last outside the range)
+         */
         public TdbExpression at(double t) {
             for (int k = 0; k < expressions.size(); k++) {
                 if (t <= bounds[k + 1]) {
@@ -46,7 +49,10 @@ public final class TdbDatabase {
             return expressions.get(expressions.size() - 1);
         }
 
-        /** @return true when T lies within [T_0, T_last] */
+        /**
+         * @param t temperature (K)
+         * @return true when T lies within [T_0, T_last]
+         */
         public boolean covers(double t) {
             return t >= bounds[0] && t <= bounds[bounds.length - 1];
         }
@@ -70,7 +76,14 @@ public final class TdbDatabase {
         this.parameters = parameters;
     }
 
-    /** Reads a file. @throws IllegalArgumentException naming file and line on a malformed statement */
+    /**
+     * Reads a file (UTF-8).
+     *
+     * @param path a TDB file
+     * @return its FUNCTION and PARAMETER statements
+     * @throws IOException when the file cannot be read
+     * @throws IllegalArgumentException naming file and line on a malformed statement
+     */
     public static TdbDatabase read(Path path) throws IOException {
         return parse(Files.readAllLines(path, StandardCharsets.UTF_8), path.getFileName().toString());
     }
@@ -78,6 +91,9 @@ public final class TdbDatabase {
     /**
      * Parses file content.
      *
+     * @param lines the file's lines
+     * @param file file name used in messages
+     * @return its FUNCTION and PARAMETER statements
      * @throws IllegalArgumentException naming file and line on a malformed FUNCTION or PARAMETER
      */
     public static TdbDatabase parse(List<String> lines, String file) {
@@ -230,6 +246,9 @@ public final class TdbDatabase {
     /**
      * Evaluates a FUNCTION at T (nested references resolved recursively).
      *
+     * @param name FUNCTION name (any case)
+     * @param temperature T (K)
+     * @return the value (J/mol for Gibbs-energy functions)
      * @throws IllegalArgumentException on an unknown or circular reference
      */
     public double function(String name, double temperature) {
@@ -244,7 +263,12 @@ public final class TdbDatabase {
         return p;
     }
 
-    /** @return the value of a piecewise expression (e.g. a parameter) at T */
+    /**
+     * @param p a piecewise expression, e.g. a parameter's value
+     * @param temperature T (K)
+     * @return the value of a piecewise expression (e.g. a parameter) at T
+     * @throws IllegalArgumentException on an unknown or circular FUNCTION reference
+     */
     public double evaluate(Piecewise p, double temperature) {
         return evaluate(p, temperature, new HashSet<>(), null);
     }
@@ -281,6 +305,10 @@ public final class TdbDatabase {
      * The Redlich–Kister interaction parameters L_v of a binary substitutional solution
      * (PARAMETER L(PHASE,A,B:...;v)), matched case-insensitively and in either constituent order.
      *
+     * @param phase phase name, e.g. FCC_A1
+     * @param elementA one constituent
+     * @param elementB the other constituent
+     * @return L_v by order, constituents in the order the file writes them
      * @throws IllegalArgumentException when the phase has no L parameter for the pair
      */
     public RedlichKister redlichKister(String phase, String elementA, String elementB) {

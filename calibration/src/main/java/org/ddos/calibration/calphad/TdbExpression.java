@@ -32,7 +32,10 @@ public final class TdbExpression {
         /** @return the composition variable X (NaN when the expression should not use it) */
         double composition();
 
-        /** @return the value of FUNCTION {@code name} (upper case) at this environment */
+        /**
+         * @param name FUNCTION name (upper case)
+         * @return the value of FUNCTION {@code name} (upper case) at this environment
+         */
         double function(String name);
     }
 
@@ -40,6 +43,7 @@ public final class TdbExpression {
      * Parses an expression.
      *
      * @param text the expression, e.g. {@code +8047.72+3.42217*T} or {@code L0FCC+0.375*RECNINI#}
+     * @return the parsed expression
      * @throws IllegalArgumentException naming the position and the offending text on a syntax error
      */
     public static TdbExpression parse(String text) {
@@ -62,12 +66,20 @@ public final class TdbExpression {
         return references;
     }
 
-    /** @return the value in the environment */
+    /**
+     * @param env temperature, composition and FUNCTION values
+     * @return the value in the environment
+     */
     public double evaluate(Environment env) {
         return root.eval(env);
     }
 
-    /** @return the value of an expression of T and X only (function references throw) */
+    /**
+     * @param temperature T (K)
+     * @param composition the composition variable X
+     * @return the value of an expression of T and X only
+     * @throws IllegalArgumentException when the expression references a FUNCTION
+     */
     public double evaluate(double temperature, double composition) {
         return evaluate(new Environment() {
             @Override
@@ -272,7 +284,12 @@ public final class TdbExpression {
         }
     }
 
-    /** Helper for tests and reports: the value of an expression as a function of T at fixed X. */
+    /**
+     * Helper for tests and reports: the value of an expression as a function of T at fixed X.
+     *
+     * @param composition the composition variable X
+     * @return T (K) -&gt; value
+     */
     public ToDoubleFunction<Double> ofTemperature(double composition) {
         return t -> evaluate(t, composition);
     }

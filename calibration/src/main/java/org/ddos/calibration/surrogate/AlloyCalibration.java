@@ -81,6 +81,7 @@ public final class AlloyCalibration {
      * @param surrogate the surrogate of the binary
      * @param targets the targets; their system must be the surrogate's
      * @param starts number of BOBYQA starts (at least 1; the first is the arithmetic-mean set)
+     * @return the best optimum over the starts, with every target's fit and the timings
      * @throws IllegalArgumentException when the systems differ or starts &lt; 1
      */
     public static Result calibrate(MixingSurrogate surrogate, CalibrationTargets targets, int starts) {
@@ -95,7 +96,13 @@ public final class AlloyCalibration {
      * radius (unit-box coordinates; smaller costs more evaluations for digits far below the
      * surrogate's error).
      *
-     * @throws IllegalArgumentException when stoppingRadius is not in (0, 0.1)
+     * @param surrogate the surrogate of the binary
+     * @param targets the targets; their system must be the surrogate's
+     * @param starts number of BOBYQA starts (at least 1; the first is the arithmetic-mean set)
+     * @param stoppingRadius BOBYQA's final trust-region radius in unit-box coordinates
+     * @return the best optimum over the starts, with every target's fit and the timings
+     * @throws IllegalArgumentException when stoppingRadius is not in (0, 0.1), the systems differ
+     *     or starts &lt; 1
      */
     public static Result calibrate(MixingSurrogate surrogate, CalibrationTargets targets, int starts, double stoppingRadius) {
         if (!(stoppingRadius > 0 && stoppingRadius < 0.1)) {
@@ -254,6 +261,9 @@ public final class AlloyCalibration {
      * Simulates a heteronuclear set at every distinct (x, T) of the enthalpy targets and at the
      * lattice targets' compositions, and the pure metals at the lattice temperature.
      *
+     * @param surrogate the surrogate whose predictions are compared
+     * @param targets the calibration targets (their (x, T) points)
+     * @param h the calibrated heteronuclear set
      * @param simulator a simulator of the same binary (its settings set the run lengths)
      * @param seed Monte Carlo seed (each point derives its own)
      * @return the checks, enthalpy targets first
@@ -299,7 +309,10 @@ public final class AlloyCalibration {
     /**
      * The pure metals at T against experimental lattice parameters.
      *
-     * @return per species {simulated a (Å), experimental a (Å) or NaN, relative deviation}
+     * @param sim a simulator of the binary
+     * @param targets supplies the lattice temperature and the experimental pure lattice parameters
+     * @return [2][3]: per species (A, B) {simulated a (Å), experimental a (Å) or NaN, relative
+     *     deviation simulated / experimental - 1}
      */
     public static double[][] pureLatticeCheck(MixingSimulator sim, CalibrationTargets targets) {
         double[][] out = new double[2][];

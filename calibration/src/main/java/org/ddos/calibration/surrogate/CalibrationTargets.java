@@ -108,6 +108,9 @@ public record CalibrationTargets(String system, List<EnthalpyTarget> enthalpy, L
     /**
      * Reads a targets file.
      *
+     * @param file YAML targets file (keys system, enthalpy, lattice, prior)
+     * @return the validated targets
+     * @throws IOException when the file cannot be read or is not valid YAML
      * @throws IllegalArgumentException naming the file and key on a missing or invalid entry
      */
     public static CalibrationTargets read(Path file) throws IOException {

@@ -58,7 +58,10 @@ public final class DenseNetwork {
         return w;
     }
 
-    /** @return the outputs for one input vector (allocates its workspace) */
+    /**
+     * @param input length {@link #inputs()}
+     * @return the outputs for one input vector, a new array (allocates its workspace)
+     */
     public double[] forward(double[] input) {
         double[][] ws = workspace();
         return forward(input, ws).clone();

@@ -74,6 +74,8 @@ public final class MixingSurrogate {
     /**
      * Builds the quasirandom cells and environment tables of the static baseline for these
      * compositions (tens of ms each, done once), so that later predictions cost microseconds.
+     *
+     * @param compositions fractions x of B
      */
     public void prepare(double... compositions) {
         HeteronuclearParameters mean = metadata.binary().arithmeticMean();
@@ -95,6 +97,9 @@ public final class MixingSurrogate {
     /**
      * Loads a saved surrogate.
      *
+     * @param dir folder written by {@link SurrogateTrainer} ({@value #METADATA_FILE} and the DJL
+     *     parameter file)
+     * @return the surrogate, evaluated in plain Java
      * @throws IOException when files are missing or unreadable
      * @throws IllegalArgumentException when the parameter file does not fit the metadata
      */
@@ -110,7 +115,11 @@ public final class MixingSurrogate {
         }
     }
 
-    /** @return the metadata of a saved surrogate */
+    /**
+     * @param dir folder of a saved surrogate
+     * @return the metadata of a saved surrogate
+     * @throws IOException when {@value #METADATA_FILE} is missing or cannot be parsed
+     */
     public static SurrogateMetadata readMetadata(Path dir) throws IOException {
         Path f = dir.resolve(METADATA_FILE);
         if (!Files.exists(f)) {
@@ -123,8 +132,10 @@ public final class MixingSurrogate {
      * Predicts with DJL itself (the PyTorch engine, float32) from the saved folder: the reference
      * for checking the plain-Java network and the reload.
      *
+     * @param dir folder of a saved surrogate
      * @param rows raw inputs (p, q, A, xi, x, T, W_static), one row per point
      * @return raw network outputs (o_0, o_1) per row, before scaling
+     * @throws IOException when the saved files are missing or unreadable
      */
     public static float[][] djlOutputs(Path dir, double[][] rows) throws IOException {
         SurrogateMetadata meta = readMetadata(dir);
@@ -218,10 +229,14 @@ public final class MixingSurrogate {
     }
 
     /**
-     * Predicts Delta H_mix and a at one point.
+     * Predicts Delta H_mix and a at one point. At x &lt;= 0 or x &gt;= 1 it returns the pure metal
+     * (Delta H_mix = 0, the interpolated pure lattice parameter) flagged as extrapolated.
      *
+     * @param h heteronuclear parameters
      * @param x fraction of B
      * @param temperature T (K)
+     * @return Delta H_mix (meV/atom), a (Å) and whether the point is extrapolated
+     * @throws IllegalArgumentException when x is NaN or T is not positive and finite
      */
     public MixingPrediction predict(HeteronuclearParameters h, double x, double temperature) {
         if (x <= 0 || x >= 1) {
@@ -232,13 +247,25 @@ public final class MixingSurrogate {
         return fromOutputs(o, workspace.get().staticEnergy, x, temperature, extrapolated(h, x, temperature));
     }
 
-    /** @return Delta H_mix (meV/atom) only */
+    /**
+     * @param h heteronuclear parameters
+     * @param x fraction of B, 0 &lt; x &lt; 1 (no pure-metal special case, unlike {@link #predict})
+     * @param temperature T (K)
+     * @return Delta H_mix (meV/atom) only
+     * @throws IllegalArgumentException when x is not strictly between 0 and 1, or T is not positive and finite
+     */
     public double mixingEnthalpy(HeteronuclearParameters h, double x, double temperature) {
         double[] o = outputs(h, x, temperature);
         return workspace.get().staticEnergy + x * (1 - x) * o[0] * metadata.outputScale()[0];
     }
 
-    /** @return the lattice parameter (Å) only; allocation-free except the pure interpolation */
+    /**
+     * @param h heteronuclear parameters
+     * @param x fraction of B, 0 &lt; x &lt; 1 (no pure-metal special case, unlike {@link #predict})
+     * @param temperature T (K)
+     * @return the lattice parameter (Å) only; allocation-free except the pure interpolation
+     * @throws IllegalArgumentException when x is not strictly between 0 and 1, or T is not positive and finite
+     */
     public double latticeParameter(HeteronuclearParameters h, double x, double temperature) {
         double[] o = outputs(h, x, temperature);
         double[] pure = metadata.pureLattice(temperature);
@@ -246,6 +273,14 @@ public final class MixingSurrogate {
     }
 
     private double[] outputs(HeteronuclearParameters h, double x, double temperature) {
+        // the network's composition input is the static energy divided by x(1 - x): undefined at the pure metals
+        if (!(x > 0 && x < 1)) {
+            throw new IllegalArgumentException("composition x must lie strictly between 0 and 1 here, got " + x
+                    + " (predict(...) returns the pure metals at x = 0 and 1)");
+        }
+        if (!(temperature > 0) || !Double.isFinite(temperature)) {
+            throw new IllegalArgumentException("temperature must be positive and finite, got " + temperature + " K");
+        }
         Workspace ws = workspace.get();
         double[] z = ws.z;
         double[] mean = metadata.inputMean();
@@ -274,7 +309,12 @@ public final class MixingSurrogate {
         return new MixingPrediction(dh, a, extrapolated);
     }
 
-    /** @return true when the point lies outside the sampled box, compositions or temperatures */
+    /**
+     * @param h heteronuclear parameters
+     * @param x fraction of B
+     * @param temperature T (K)
+     * @return true when the point lies outside the sampled box, compositions or temperatures
+     */
     public boolean extrapolated(HeteronuclearParameters h, double x, double temperature) {
         double[] v = h.toArray();
         for (int k = 0; k < 4; k++) {

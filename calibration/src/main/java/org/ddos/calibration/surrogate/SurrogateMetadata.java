@@ -63,6 +63,7 @@ public record SurrogateMetadata(int formatVersion, SmaBinary binary, MixingSetti
     /**
      * Pure lattice parameters at T by linear interpolation (linear extrapolation outside).
      *
+     * @param temperature T (K)
      * @return {a_A, a_B} (Å)
      */
     public double[] pureLattice(double temperature) {

@@ -46,6 +46,11 @@ public final class SurrogateTrainer {
 
     /** Optional progress: called after every epoch with (epoch, train loss, validation loss). */
     public interface Progress {
+        /**
+         * @param epoch epoch number
+         * @param trainLoss training loss of the epoch
+         * @param validationLoss validation loss after the epoch
+         */
         void epoch(int epoch, double trainLoss, double validationLoss);
     }
 
@@ -266,7 +271,13 @@ public final class SurrogateTrainer {
         return new ErrorSummary(n, sumH / n, maxH, Math.sqrt(sq / n), sumA / n, maxA, simErr / n);
     }
 
-    /** Errors of a saved surrogate on any samples (e.g. another dataset). */
+    /**
+     * Errors of a saved surrogate on any samples (e.g. another dataset).
+     *
+     * @param sur the surrogate
+     * @param samples simulated samples of the same binary
+     * @return mean, maximum and rms errors over all samples
+     */
     public static ErrorSummary errors(MixingSurrogate sur, List<MixingSample> samples) {
         int[] all = new int[samples.size()];
         for (int i = 0; i < all.length; i++) {
@@ -275,7 +286,10 @@ public final class SurrogateTrainer {
         return errors(sur, samples, all);
     }
 
-    /** @return the median Lindemann ratio of the samples at each temperature */
+    /**
+     * @param samples simulated samples (those without a result are skipped)
+     * @return the median Lindemann ratio of the samples at each temperature (K), sorted by temperature
+     */
     public static java.util.Map<Double, Double> medianLindemann(List<MixingSample> samples) {
         TreeMap<Double, List<Double>> by = new TreeMap<>();
         for (MixingSample s : samples) {

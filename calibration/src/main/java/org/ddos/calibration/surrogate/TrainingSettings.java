@@ -21,7 +21,21 @@ package org.ddos.calibration.surrogate;
 public record TrainingSettings(int[] hidden, String activation, int maxEpochs, int patience, int batchSize, double learningRate,
         double validationFraction, double testFraction, long seed, double maxLindemann) {
 
-    /** @throws IllegalArgumentException naming the first invalid field */
+    /**
+     * Validates the settings (copies {@code hidden}).
+     *
+     * @param hidden widths of the hidden layers (&gt;= 1 layer, each &gt;= 1)
+     * @param activation "tanh" or "silu"
+     * @param maxEpochs epoch cap (&gt;= 1)
+     * @param patience early-stopping patience in epochs (&gt;= 1)
+     * @param batchSize mini-batch size (&gt;= 1)
+     * @param learningRate initial Adam learning rate (&gt; 0)
+     * @param validationFraction share held out for early stopping (&gt; 0)
+     * @param testFraction share held out for the error report (&gt; 0; the two sum below 0.9)
+     * @param seed seed of the split, shuffles and initial weights
+     * @param maxLindemann relative Lindemann limit (&gt; 1, a multiple of the median)
+     * @throws IllegalArgumentException naming the first invalid field
+     */
     public TrainingSettings {
         if (hidden.length == 0) {
             throw new IllegalArgumentException("at least one hidden layer is needed");
@@ -52,42 +66,63 @@ public record TrainingSettings(int[] hidden, String activation, int maxEpochs, i
 
     /**
      * Defaults: 3 x 64 SiLU, up to 4000 epochs, patience 400, batch 32, learning rate 3e-3, 15% / 15%
-     * held out, samples above 1.3 times the median Lindemann ratio excluded.
+     * held out, seed 1, samples above 1.3 times the median Lindemann ratio excluded.
+     *
+     * @return the default settings
      */
     public static TrainingSettings defaults() {
         return new TrainingSettings(new int[] {64, 64, 64}, "silu", 4000, 400, 32, 3e-3, 0.15, 0.15, 1, 1.3);
     }
 
-    /** @return the same settings with another relative Lindemann limit */
+    /**
+     * @param limit relative Lindemann limit (&gt; 1)
+     * @return the same settings with another relative Lindemann limit
+     */
     public TrainingSettings withMaxLindemann(double limit) {
         return new TrainingSettings(hidden, activation, maxEpochs, patience, batchSize, learningRate, validationFraction, testFraction,
                 seed, limit);
     }
 
+    /** @return a copy of the hidden-layer widths */
     @Override
     public int[] hidden() {
         return hidden.clone();
     }
 
-    /** @return the same settings with another epoch cap and patience */
+    /**
+     * @param max epoch cap
+     * @param newPatience early-stopping patience in epochs
+     * @return the same settings with another epoch cap and patience
+     */
     public TrainingSettings withEpochs(int max, int newPatience) {
         return new TrainingSettings(hidden, activation, max, newPatience, batchSize, learningRate, validationFraction, testFraction,
                 seed, maxLindemann);
     }
 
-    /** @return the same settings with another architecture */
+    /**
+     * @param newHidden widths of the hidden layers
+     * @param newActivation "tanh" or "silu"
+     * @return the same settings with another architecture
+     */
     public TrainingSettings withArchitecture(int[] newHidden, String newActivation) {
         return new TrainingSettings(newHidden, newActivation, maxEpochs, patience, batchSize, learningRate, validationFraction,
                 testFraction, seed, maxLindemann);
     }
 
-    /** @return the same settings with another seed */
+    /**
+     * @param newSeed seed of the split, shuffles and initial weights
+     * @return the same settings with another seed
+     */
     public TrainingSettings withSeed(long newSeed) {
         return new TrainingSettings(hidden, activation, maxEpochs, patience, batchSize, learningRate, validationFraction, testFraction,
                 newSeed, maxLindemann);
     }
 
-    /** @return the same settings with another batch size and learning rate */
+    /**
+     * @param newBatch mini-batch size
+     * @param newRate initial Adam learning rate
+     * @return the same settings with another batch size and learning rate
+     */
     public TrainingSettings withOptimiser(int newBatch, double newRate) {
         return new TrainingSettings(hidden, activation, maxEpochs, patience, newBatch, newRate, validationFraction, testFraction,
                 seed, maxLindemann);

@@ -47,6 +47,10 @@ public final class CalibrationObjective {
     private final double theta0Norm;
 
     /**
+     * Builds one transition solver per target phase pair and the feasible point theta_c.
+     *
+     * @param problem the validated calibration problem
+     * @param form how transition-temperature targets enter the residuals
      * @throws LinearConstraints.InfeasibleConstraintsException when the constraints cannot hold
      */
     public CalibrationObjective(CalibrationProblem problem, Form form) {
@@ -75,7 +79,11 @@ public final class CalibrationObjective {
         return form;
     }
 
-    /** Switches the form of T_c residuals (e.g. after a surrogate warm start); counts and trajectory continue. */
+    /**
+     * Switches the form of T_c residuals (e.g. after a surrogate warm start); counts and trajectory continue.
+     *
+     * @param form the new form
+     */
     public void setForm(Form form) {
         this.form = form;
     }
@@ -90,7 +98,10 @@ public final class CalibrationObjective {
         return problem.targets().size() + problem.regulariser().residualCount();
     }
 
-    /** @return theta = theta_c + N z */
+    /**
+     * @param z reduced coordinates, length {@link #freeDimension()}
+     * @return theta = theta_c + N z, a new array of length K (eV per descriptor unit)
+     */
     public double[] theta(double[] z) {
         double[] t = new double[k];
         problem.constraints().expand(thetaC, z, t);

@@ -63,7 +63,10 @@ public final class CalibrationProblem {
 
     /**
      * @param phases name -&gt; learned phase (all with K descriptor components)
-     * @param theta0 the starting parameters, length K
+     * @param theta0 the starting parameters, length K, all finite
+     * @return a builder with no targets, no constraints, no regulariser and the default grid
+     * @throws IllegalArgumentException when there is no phase, theta0 is missing or not finite, or a
+     *     phase's descriptor count differs from theta0's length
      */
     public static Builder builder(Map<String, PhaseFreeEnergy> phases, double[] theta0) {
         return new Builder(phases, theta0);
@@ -157,31 +160,59 @@ public final class CalibrationProblem {
             this.theta0 = theta0.clone();
         }
 
-        /** Adds a target. */
+        /**
+         * Adds a target.
+         *
+         * @param t the target (its phases are checked by {@link #build})
+         * @return this builder
+         */
         public Builder target(Target t) {
             targets.add(t);
             return this;
         }
 
-        /** Holds theta . (D_0^B - D_0^A) at its theta_0 value for every target pair. */
+        /**
+         * Holds theta . (D_0^B - D_0^A) at its theta_0 value for every target pair.
+         *
+         * @param hold whether to add these linear equalities (default false)
+         * @return this builder
+         */
         public Builder holdLatticeEnergyDifferences(boolean hold) {
             this.holdLatticeEnergy = hold;
             return this;
         }
 
-        /** Adds user linear equalities (e.g. energies of training structures). */
+        /**
+         * Adds user linear equalities (e.g. energies of training structures).
+         *
+         * @param c equalities on theta, length-K rows
+         * @return this builder
+         */
         public Builder constraints(LinearConstraints c) {
             extraConstraints.add(c);
             return this;
         }
 
-        /** Sets the regulariser (default none). */
+        /**
+         * Sets the regulariser (default none).
+         *
+         * @param r the regulariser, on K components
+         * @return this builder
+         */
         public Builder regulariser(Regulariser r) {
             this.regulariser = r;
             return this;
         }
 
-        /** Sets the transition-temperature scan grid (default 500..2500 K, 41 points). */
+        /**
+         * Sets the transition-temperature scan grid (default 500..2500 K, 41 points); checked by
+         * {@link #build}.
+         *
+         * @param min lowest temperature in K (&gt; 0)
+         * @param max highest temperature in K (&gt; min)
+         * @param points grid points (&gt;= 2)
+         * @return this builder
+         */
         public Builder temperatures(double min, double max, int points) {
             this.tMin = min;
             this.tMax = max;
@@ -190,6 +221,7 @@ public final class CalibrationProblem {
         }
 
         /**
+         * @return the validated, immutable problem
          * @throws IllegalArgumentException on unknown phases, a bad grid, no targets, a T_c target
          *     outside (tMin, tMax), or constraints that cannot hold together
          */

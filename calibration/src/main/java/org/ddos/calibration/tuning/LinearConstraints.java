@@ -101,7 +101,11 @@ public final class LinearConstraints {
         }
     }
 
-    /** @return no constraints for K parameters */
+    /**
+     * @param descriptorCount K (&gt;= 1)
+     * @return no constraints for K parameters (N is the K x K identity)
+     * @throws IllegalArgumentException when K &lt; 1
+     */
     public static LinearConstraints none(int descriptorCount) {
         return new LinearConstraints(descriptorCount, new double[0][], new double[0], List.of());
     }
@@ -112,6 +116,9 @@ public final class LinearConstraints {
      * @param theta0 length K
      * @param rows m x K
      * @param names m labels
+     * @return the constraints a_i . theta = a_i . theta0
+     * @throws IllegalArgumentException when a row's width differs from theta0's length, or as
+     *     the constructor
      */
     public static LinearConstraints holding(double[] theta0, double[][] rows, List<String> names) {
         double[] b = new double[rows.length];
@@ -125,7 +132,11 @@ public final class LinearConstraints {
         return new LinearConstraints(theta0.length, rows, b, names);
     }
 
-    /** @return these constraints followed by other's (same K) */
+    /**
+     * @param other constraints on the same K parameters
+     * @return these constraints followed by other's (same K)
+     * @throws IllegalArgumentException when the parameter counts differ
+     */
     public LinearConstraints and(LinearConstraints other) {
         if (other.k != k) {
             throw new IllegalArgumentException("constraints for " + other.k + " and " + k + " parameters cannot be combined");
@@ -164,12 +175,21 @@ public final class LinearConstraints {
         return values.clone();
     }
 
-    /** @return row i, a copy */
+    /**
+     * @param i row index, 0 &lt;= i &lt; m
+     * @return row i, a copy (length K)
+     */
     public double[] row(int i) {
         return rows[i].clone();
     }
 
-    /** theta = theta_c + N z, written into out (length K). */
+    /**
+     * theta = theta_c + N z, written into out (length K).
+     *
+     * @param thetaC a feasible point, length K (from {@link #feasiblePoint})
+     * @param z reduced coordinates, length K - rank
+     * @param out result, length K (may not alias z)
+     */
     public void expand(double[] thetaC, double[] z, double[] out) {
         System.arraycopy(thetaC, 0, out, 0, k);
         int f = k - rank;
@@ -183,7 +203,12 @@ public final class LinearConstraints {
         }
     }
 
-    /** Reduced gradient N^T g (length K - rank) of a full gradient g (length K). */
+    /**
+     * Reduced gradient N^T g (length K - rank) of a full gradient g (length K).
+     *
+     * @param g full gradient, length K
+     * @param out reduced gradient, length at least K - rank (the first K - rank entries are written)
+     */
     public void reduce(double[] g, double[] out) {
         int f = k - rank;
         Arrays.fill(out, 0, f, 0);
@@ -199,6 +224,9 @@ public final class LinearConstraints {
     /**
      * The point of {theta : A theta = b} nearest to theta0 (Euclidean).
      *
+     * @param theta0 starting parameters, length K
+     * @return a new array, theta0 plus the least-squares correction in the row space of A
+     * @throws IllegalArgumentException when theta0 does not have length K
      * @throws InfeasibleConstraintsException when the rows are dependent with inconsistent values
      */
     public double[] feasiblePoint(double[] theta0) {
@@ -232,7 +260,10 @@ public final class LinearConstraints {
         return theta;
     }
 
-    /** @return A theta - b, length m */
+    /**
+     * @param theta parameters, length K
+     * @return A theta - b, length m
+     */
     public double[] residuals(double[] theta) {
         double[] r = new double[rows.length];
         for (int i = 0; i < rows.length; i++) {
@@ -241,7 +272,10 @@ public final class LinearConstraints {
         return r;
     }
 
-    /** @return max_i |a_i . theta - b_i| (0 without constraints) */
+    /**
+     * @param theta parameters, length K
+     * @return max_i |a_i . theta - b_i| (0 without constraints)
+     */
     public double maxResidual(double[] theta) {
         double m = 0;
         for (double r : residuals(theta)) {
@@ -251,6 +285,9 @@ public final class LinearConstraints {
     }
 
     /**
+     * Checks every constraint to within {@link #RELATIVE_TOLERANCE}.
+     *
+     * @param theta parameters, length K
      * @throws InfeasibleConstraintsException naming the first violated constraint
      */
     public void check(double[] theta) {
@@ -278,6 +315,7 @@ public final class LinearConstraints {
     public static final class InfeasibleConstraintsException extends IllegalArgumentException {
         private static final long serialVersionUID = 1L;
 
+        /** @param message names the violated constraint, its residual and value */
         public InfeasibleConstraintsException(String message) {
             super(message);
         }

@@ -6,6 +6,7 @@ public interface Optimizer {
     String name();
 
     /**
+     * @param problem the validated problem to minimise
      * @return the result; its parameters satisfy every constraint
      * @throws LinearConstraints.InfeasibleConstraintsException when the constraints cannot be met
      * @throws IllegalStateException when an evaluation fails (e.g. no crossing can be located)

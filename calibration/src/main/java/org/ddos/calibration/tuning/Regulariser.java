@@ -29,13 +29,18 @@ public final class Regulariser {
         this.description = description;
     }
 
-    /** @return no penalty */
+    /**
+     * @param descriptorCount K
+     * @return no penalty (no residual rows)
+     */
     public static Regulariser none(int descriptorCount) {
         return new Regulariser(descriptorCount, new double[0][], "none");
     }
 
     /**
      * @param strength r &gt;= 0 (units of the loss per (eV per descriptor unit)^2)
+     * @param descriptorCount K
+     * @return R = r |theta - theta_0|^2 (L = sqrt(r) I); {@link #none} when r = 0
      * @throws IllegalArgumentException when r is negative or not finite
      */
     public static Regulariser ridge(double strength, int descriptorCount) {
@@ -55,6 +60,8 @@ public final class Regulariser {
 
     /**
      * @param q K x K symmetric positive semidefinite matrix
+     * @return R = dtheta^T Q dtheta, with L built from the eigenvectors of the non-negligible
+     *     eigenvalues (L^T L = Q)
      * @throws IllegalArgumentException when q is not square, not symmetric (relative 1e-10),
      *     has non-finite entries or a negative eigenvalue (below -1e-10 of the largest)
      */
@@ -104,7 +111,11 @@ public final class Regulariser {
         return new Regulariser(k, Arrays.copyOf(f, p), "quadratic form (rank " + p + ")");
     }
 
-    /** @return the sum of both penalties */
+    /**
+     * @param other a regulariser on the same K parameters
+     * @return the sum of both penalties (rows of L stacked)
+     * @throws IllegalArgumentException when the parameter counts differ
+     */
     public Regulariser plus(Regulariser other) {
         if (other.k != k) {
             throw new IllegalArgumentException("regularisers for " + other.k + " and " + k + " parameters cannot be added");
@@ -136,7 +147,10 @@ public final class Regulariser {
         return k;
     }
 
-    /** @return R = |L dtheta|^2 for dtheta = theta - theta_0 */
+    /**
+     * @param dtheta theta - theta_0, length K
+     * @return R = |L dtheta|^2 for dtheta = theta - theta_0
+     */
     public double value(double[] dtheta) {
         double s = 0;
         for (double[] row : factor) {

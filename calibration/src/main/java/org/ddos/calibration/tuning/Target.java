@@ -25,9 +25,22 @@ public sealed interface Target permits Target.TransitionTemperature, Target.Free
     /**
      * T_c(A -&gt; B) = goal, in K; residual sqrt(weight) (T_c - goal) in K.
      *
+     *
+     * @param phaseA name of the phase stable below the transition
+     * @param phaseB name of the other phase (different from phaseA)
      * @param goal target transition temperature (K, inside the problem's temperature range)
+     * @param weight weight (&gt; 0) multiplying the squared residual (1/K^2)
      */
     record TransitionTemperature(String phaseA, String phaseB, double goal, double weight) implements Target {
+        /**
+         * Validates the target.
+         *
+         * @param phaseA name of the phase stable below the transition
+         * @param phaseB name of the other phase (different from phaseA)
+         * @param goal transition temperature in K (&gt; 0, finite)
+         * @param weight weight (&gt; 0, finite)
+         * @throws IllegalArgumentException on equal or missing phase names, or a bad goal or weight
+         */
         public TransitionTemperature {
             Targets.check(phaseA, phaseB, weight);
             if (!(goal > 0) || !Double.isFinite(goal)) {
@@ -43,9 +56,26 @@ public sealed interface Target permits Target.TransitionTemperature, Target.Free
 
     /**
      * F_B(T) - F_A(T) = goal at one temperature, in eV/atom (residual in eV/atom).
+     *
+     * @param phaseA name of the phase stable below the transition
+     * @param phaseB name of the other phase (different from phaseA)
+     * @param temperature T in K
+     * @param goal free-energy difference F_B - F_A in eV/atom
+     * @param weight weight (&gt; 0) multiplying the squared residual (1/(eV/atom)^2)
      */
     record FreeEnergyDifference(String phaseA, String phaseB, double temperature, double goal, double weight)
             implements Target {
+        /**
+         * Validates the target.
+         *
+         * @param phaseA name of the phase stable below the transition
+         * @param phaseB name of the other phase (different from phaseA)
+         * @param temperature T in K (&gt; 0, finite)
+         * @param goal F_B - F_A in eV/atom (finite)
+         * @param weight weight (&gt; 0, finite)
+         * @throws IllegalArgumentException on equal or missing phase names, or a bad temperature,
+         *     goal or weight
+         */
         public FreeEnergyDifference {
             Targets.check(phaseA, phaseB, weight);
             if (!(temperature > 0) || !Double.isFinite(temperature)) {
@@ -64,8 +94,22 @@ public sealed interface Target permits Target.TransitionTemperature, Target.Free
 
     /**
      * theta . (D_0^B - D_0^A) = goal, the 0 K energy difference in eV/atom.
+     *
+     * @param phaseA name of the phase stable below the transition
+     * @param phaseB name of the other phase (different from phaseA)
+     * @param goal 0 K energy difference E0_B - E0_A in eV/atom
+     * @param weight weight (&gt; 0) multiplying the squared residual (1/(eV/atom)^2)
      */
     record LatticeEnergyDifference(String phaseA, String phaseB, double goal, double weight) implements Target {
+        /**
+         * Validates the target.
+         *
+         * @param phaseA name of the phase stable below the transition
+         * @param phaseB name of the other phase (different from phaseA)
+         * @param goal E0_B - E0_A in eV/atom (finite)
+         * @param weight weight (&gt; 0, finite)
+         * @throws IllegalArgumentException on equal or missing phase names, or a bad goal or weight
+         */
         public LatticeEnergyDifference {
             Targets.check(phaseA, phaseB, weight);
             if (!Double.isFinite(goal)) {

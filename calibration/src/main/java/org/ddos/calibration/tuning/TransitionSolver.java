@@ -76,7 +76,11 @@ public final class TransitionSolver {
         return grid.clone();
     }
 
-    /** Sets theta for both phases (rotates it into every isosurface basis). */
+    /**
+     * Sets theta for both phases (rotates it into every isosurface basis).
+     *
+     * @param theta linear-potential parameters, length K (eV per descriptor unit)
+     */
     public void setParameters(double[] theta) {
         a.setParameters(theta);
         b.setParameters(theta);
@@ -85,6 +89,7 @@ public final class TransitionSolver {
     /**
      * DeltaF = F_B - F_A at T for the parameters last set (2 evaluations).
      *
+     * @param temperature T in K
      * @return eV/atom
      */
     public double deltaF(double temperature) {
@@ -114,12 +119,20 @@ public final class TransitionSolver {
         return b.unsolved();
     }
 
-    /** Writes dF_A/dtheta = &lt;D&gt;_A of the last call into out. */
+    /**
+     * Writes dF_A/dtheta = &lt;D&gt;_A of the last call into out.
+     *
+     * @param out length K, per-atom descriptor units
+     */
     public void gradientA(double[] out) {
         a.gradient(out);
     }
 
-    /** Writes dF_B/dtheta = &lt;D&gt;_B of the last call into out. */
+    /**
+     * Writes dF_B/dtheta = &lt;D&gt;_B of the last call into out.
+     *
+     * @param out length K, per-atom descriptor units
+     */
     public void gradientB(double[] out) {
         b.gradient(out);
     }
@@ -129,7 +142,11 @@ public final class TransitionSolver {
         return -(b.entropy() - a.entropy()) * PhysicalConstants.BOLTZMANN_EV_PER_K;
     }
 
-    /** Writes &lt;D&gt;_B - &lt;D&gt;_A = dDeltaF/dtheta of the last {@link #deltaF} call into out (length K). */
+    /**
+     * Writes &lt;D&gt;_B - &lt;D&gt;_A = dDeltaF/dtheta of the last {@link #deltaF} call into out (length K).
+     *
+     * @param out length K, per-atom descriptor units
+     */
     public void deltaGradient(double[] out) {
         b.gradient(out);
         a.gradient(work);
@@ -175,6 +192,10 @@ public final class TransitionSolver {
      * Refines T_c inside a known bracket (DeltaF changes sign between lo and hi) for the
      * parameters last set; used when DeltaF on the grid is already known (ensembles).
      *
+     * @param lo lower end of the bracket (K)
+     * @param fLo DeltaF at lo (eV/atom)
+     * @param hi upper end of the bracket (K)
+     * @param fHi DeltaF at hi (eV/atom), of opposite sign to fLo
      * @return the point, or one with NaN temperature if the refinement fails
      */
     public TransitionPoint solveInBracket(double lo, double fLo, double hi, double fHi) {

@@ -32,6 +32,7 @@ public final class NpyArrays {
     }
 
     /**
+     * @param file a .npy file holding a 2-D float64 array
      * @return the array as rows [m][n]
      * @throws IOException when the file cannot be read
      * @throws IllegalArgumentException when it is not a 2-D float64 .npy array or is truncated
@@ -127,6 +128,9 @@ public final class NpyArrays {
     /**
      * Writes rows [m][n] (all of length n) as a version 1.0, C-order, little-endian float64 array.
      *
+     * @param file destination, created or overwritten
+     * @param rows the matrix, rows [m][n]
+     * @throws IOException when the file cannot be written
      * @throws IllegalArgumentException on ragged rows
      */
     public static void write(Path file, double[][] rows) throws IOException {
@@ -154,7 +158,11 @@ public final class NpyArrays {
         }
     }
 
-    /** @return true when the file starts with the .npy magic */
+    /**
+     * @param file file to sniff (only its first six bytes are read)
+     * @return true when the file starts with the .npy magic
+     * @throws IOException when the file cannot be opened or read
+     */
     public static boolean looksLikeNpy(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] b = in.readNBytes(6);

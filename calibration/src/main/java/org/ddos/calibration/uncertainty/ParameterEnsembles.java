@@ -26,6 +26,9 @@ public final class ParameterEnsembles {
     /**
      * Reads a matrix from {@code .npy} (detected by its magic) or text.
      *
+     * @param file the matrix file
+     * @return rows [M][K], all finite
+     * @throws IOException when the file cannot be read
      * @throws IllegalArgumentException naming file, line and column on a malformed entry, ragged rows,
      *     an empty file or non-finite values
      */
@@ -51,7 +54,10 @@ public final class ParameterEnsembles {
     /**
      * Reads an ensemble and checks its width.
      *
+     * @param file the ensemble file (see {@link #readMatrix})
      * @param descriptorCount K expected
+     * @return the ensemble, rows [M][K] (one theta per row, eV per descriptor unit)
+     * @throws IOException when the file cannot be read
      * @throws IllegalArgumentException when the width differs from K (or see {@link #readMatrix})
      */
     public static double[][] read(Path file, int descriptorCount) throws IOException {

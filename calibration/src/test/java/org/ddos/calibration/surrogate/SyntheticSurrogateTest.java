@@ -161,6 +161,26 @@ class SyntheticSurrogateTest {
     }
 
     @Test
+    void pointEvaluationsRefuseCompositionsAndTemperaturesWithoutAMeaning() {
+        HeteronuclearParameters h = SmaBinary.named("Cu-Ni").arithmeticMean();
+        // the network input divides the static energy by x(1 - x): the pure metals would give NaN
+        for (double x : new double[] {0.0, 1.0, -0.1, 1.2, Double.NaN}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> trained.mixingEnthalpy(h, x, 1000));
+            assertTrue(e.getMessage().contains("strictly between 0 and 1"), e.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> trained.latticeParameter(h, x, 1000));
+        }
+        assertThrows(IllegalArgumentException.class, () -> trained.predict(h, Double.NaN, 1000));
+        for (double t : new double[] {0.0, -300, Double.NaN, Double.POSITIVE_INFINITY}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> trained.predict(h, 0.5, t));
+            assertTrue(e.getMessage().contains("temperature"), e.getMessage());
+        }
+        // inside the range the point evaluations agree with predict
+        MixingPrediction p = trained.predict(h, 0.3, 900);
+        assertEquals(p.mixingEnthalpy(), trained.mixingEnthalpy(h, 0.3, 900), 1e-12);
+        assertEquals(p.latticeParameter(), trained.latticeParameter(h, 0.3, 900), 1e-12);
+    }
+
+    @Test
     void refusesANonEmptyFolder() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SurrogateTrainer.train(synthetic(50, 1), DESIGN,
                 "synthetic", TrainingSettings.defaults(), folder, null));

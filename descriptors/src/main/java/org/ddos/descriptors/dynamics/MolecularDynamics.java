@@ -82,7 +82,15 @@ public final class MolecularDynamics {
         refreshForces();
     }
 
-    /** MD of a potential with a {@link PotentialForceField} (default skin). */
+    /**
+     * MD of a potential with a {@link PotentialForceField} (default skin).
+     *
+     * @param structure atoms, masses and the (fixed) cell; its positions start the run
+     * @param potential the potential
+     * @param timestep dt in ps, positive
+     * @return the integrator at rest (zero velocities) with forces computed
+     * @throws IllegalArgumentException on a non-positive or non-finite timestep
+     */
     public static MolecularDynamics of(Structure structure, Potential potential, double timestep) {
         return new MolecularDynamics(structure, new PotentialForceField(potential, structure), timestep);
     }
@@ -91,6 +99,7 @@ public final class MolecularDynamics {
      * Whether the centre of mass is held fixed (default true). Switching it on removes the current
      * centre-of-mass velocity.
      *
+     * @param fixed whether to hold the centre of mass fixed
      * @return this
      */
     public MolecularDynamics fixCentreOfMass(boolean fixed) {
@@ -181,6 +190,7 @@ public final class MolecularDynamics {
     /**
      * Multiplies every velocity by {@code factor} (e.g. to set the kinetic energy exactly).
      *
+     * @param factor non-negative scale factor (the kinetic energy scales by factor^2)
      * @throws IllegalArgumentException on a negative or non-finite factor
      */
     public void scaleVelocities(double factor) {
@@ -195,6 +205,8 @@ public final class MolecularDynamics {
     /**
      * Replaces the force field (e.g. a new switching parameter) and recomputes the forces at the
      * current positions.
+     *
+     * @param newField the force field (for the same atoms)
      */
     public void setForceField(ForceField newField) {
         this.field = newField;
@@ -246,14 +258,22 @@ public final class MolecularDynamics {
         steps++;
     }
 
-    /** Runs {@code count} Langevin steps. */
+    /**
+     * Runs {@code count} Langevin steps.
+     *
+     * @param count number of steps (none when &lt;= 0)
+     */
     public void langevin(int count) {
         for (int s = 0; s < count; s++) {
             langevinStep();
         }
     }
 
-    /** Runs {@code count} velocity-Verlet steps. */
+    /**
+     * Runs {@code count} velocity-Verlet steps.
+     *
+     * @param count number of steps (none when &lt;= 0)
+     */
     public void verlet(int count) {
         for (int s = 0; s < count; s++) {
             verletStep();
@@ -364,7 +384,10 @@ public final class MolecularDynamics {
         return atomCount;
     }
 
-    /** @return the mass of atom i in amu */
+    /**
+     * @param i atom index, 0 &lt;= i &lt; N
+     * @return the mass of atom i in amu
+     */
     public double massOf(int i) {
         return mass[i];
     }

@@ -43,7 +43,12 @@ public final class PotentialForceField implements ForceField {
         }
     }
 
-    /** With {@link #DEFAULT_SKIN}. */
+    /**
+     * With {@link #DEFAULT_SKIN}.
+     *
+     * @param potential any potential
+     * @param structure the atoms, cell and species (its positions start the neighbour list)
+     */
     public PotentialForceField(Potential potential, Structure structure) {
         this(potential, structure, DEFAULT_SKIN);
     }

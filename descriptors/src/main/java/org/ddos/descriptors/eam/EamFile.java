@@ -84,8 +84,11 @@ public final class EamFile {
     }
 
     /**
-     * Reads a file in the given layout.
+     * Reads a file in the given layout (UTF-8).
      *
+     * @param path a LAMMPS setfl file
+     * @param style eam/alloy or eam/fs layout
+     * @return the tables of the file
      * @throws StructureFileException naming file and line on malformed content (see the class comment)
      * @throws IOException when the file cannot be read
      */
@@ -96,6 +99,11 @@ public final class EamFile {
     /**
      * Reads a file in the layout its name signals ({@link EamStyle#fromFileName}: {@code *.fs} is
      * eam/fs, anything else eam/alloy).
+     *
+     * @param path a LAMMPS setfl file
+     * @return the tables of the file
+     * @throws StructureFileException naming file and line on malformed content
+     * @throws IOException when the file cannot be read
      */
     public static EamFile read(Path path) throws IOException {
         return read(path, EamStyle.fromFileName(path.getFileName().toString()));
@@ -107,6 +115,7 @@ public final class EamFile {
      * @param lines the lines of the file
      * @param file the name used in messages
      * @param style the layout
+     * @return the tables of the file
      * @throws StructureFileException naming file and line on malformed content
      */
     public static EamFile parse(List<String> lines, String file, EamStyle style) throws StructureFileException {
@@ -212,7 +221,10 @@ public final class EamFile {
         return elements.length;
     }
 
-    /** @return the index of {@code element} in {@link #elements()}, or -1 */
+    /**
+     * @param element element name as written on line 4 (exact, case-sensitive)
+     * @return the index of {@code element} in {@link #elements()}, or -1
+     */
     public int indexOf(String element) {
         for (int i = 0; i < elements.length; i++) {
             if (elements[i].equals(element)) {
@@ -267,7 +279,10 @@ public final class EamFile {
         return cutoff;
     }
 
-    /** @return F_I(rho_k), k = 0 .. Nrho-1, in eV (copy) */
+    /**
+     * @param element I, element index in file order
+     * @return F_I(rho_k) at rho_k = k drho, k = 0 .. Nrho-1, in eV (copy)
+     */
     public double[] embedding(int element) {
         return embedding[element].clone();
     }
@@ -281,7 +296,11 @@ public final class EamFile {
         return density[source][style == EamStyle.FS ? site : 0].clone();
     }
 
-    /** @return r phi_IJ(r_k) in eV Å, k = 0 .. Nr-1, symmetric in I and J (copy) */
+    /**
+     * @param i element index I
+     * @param j element index J
+     * @return r phi_IJ(r_k) at r_k = k dr, in eV Å, k = 0 .. Nr-1, symmetric in I and J (copy)
+     */
     public double[] pairTimesR(int i, int j) {
         return (i >= j ? rphi[i][j] : rphi[j][i]).clone();
     }

@@ -51,7 +51,11 @@ public final class EamPotential implements NeighborListPotential {
     private final double cutoff;
     private final double cutoffSquared;
 
-    /** A potential mapping each species of a structure to the file element of the same name. */
+    /**
+     * A potential mapping each species of a structure to the file element of the same name.
+     *
+     * @param file the tabulated potential
+     */
     public EamPotential(EamFile file) {
         this(file, (String[]) null);
     }
@@ -61,6 +65,7 @@ public final class EamPotential implements NeighborListPotential {
      * {@link Structure#elements()}) is the file element {@code typeElements[k]}, whatever the
      * structure calls it.
      *
+     * @param file the tabulated potential
      * @param typeElements file element per species index (null: map by name)
      * @throws IllegalArgumentException when a name is not an element of the file
      */
@@ -149,6 +154,7 @@ public final class EamPotential implements NeighborListPotential {
      * Energy, and when the arrays are non-null forces, virial and per-atom energies, from a
      * neighbour list of the structure.
      *
+     * @param structure the configuration
      * @param list a full list for this structure's positions with cutoff at least {@link #cutoff()}
      * @param forces null, or length 3N: overwritten with F = -dE/dr (eV/Å)
      * @param virial null, or length 6: the virial (eV), Voigt order xx yy zz yz xz xy

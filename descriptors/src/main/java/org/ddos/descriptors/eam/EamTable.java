@@ -83,7 +83,10 @@ public final class EamTable {
         return spacing;
     }
 
-    /** @return f_k, the tabulated value at node k */
+    /**
+     * @param k node index, 0 .. n-1
+     * @return f_k, the tabulated value at node k
+     */
     public double node(int k) {
         return coefficients[4 * k];
     }

@@ -40,7 +40,12 @@ public final class HessianCalculator {
     private HessianCalculator() {
     }
 
-    /** @return the Hessian with the default step on all available processors (at most 2 threads by default) */
+    /**
+     * @param potential any potential with forces
+     * @param structure the reference structure (usually a relaxed crystal)
+     * @return the 3N x 3N Hessian (eV/Å^2) with the default step on min(2, available processors)
+     *     threads, as {@link #hessian(Potential, Structure, double, int)}
+     */
     public static DMatrixRMaj hessian(Potential potential, Structure structure) {
         return hessian(potential, structure, DEFAULT_STEP, Math.min(2, Runtime.getRuntime().availableProcessors()));
     }
@@ -126,7 +131,11 @@ public final class HessianCalculator {
         }
     }
 
-    /** Replaces H by (H + H^T) / 2 in place. */
+    /**
+     * Replaces H by (H + H^T) / 2 in place.
+     *
+     * @param h a square matrix, overwritten
+     */
     public static void symmetrize(DMatrixRMaj h) {
         int n = h.numRows;
         for (int a = 0; a < n; a++) {
@@ -143,6 +152,8 @@ public final class HessianCalculator {
      * eigenvalues times {@link org.ddos.descriptors.units.PhysicalConstants#EV_PER_AMU_ANGSTROM2_IN_PS2}
      * are squared angular frequencies in rad^2/ps^2.
      *
+     * @param hessian the 3N x 3N Hessian in eV/Å^2, index 3 i + xyz
+     * @param structure the structure it belongs to (masses in amu)
      * @return a new matrix
      * @throws IllegalArgumentException when H is not 3N x 3N for the structure
      */

@@ -35,7 +35,14 @@ public final class NormalModes {
         this.translationModes = translationModes;
     }
 
-    /** Hessian (default step, 2 threads) and its normal modes. */
+    /**
+     * Hessian (default step, min(2, available processors) threads) and its normal modes.
+     *
+     * @param potential any potential with forces
+     * @param structure the reference structure (usually a relaxed crystal)
+     * @return the normal modes
+     * @throws IllegalStateException when the eigensolver fails
+     */
     public static NormalModes of(Potential potential, Structure structure) {
         return of(HessianCalculator.hessian(potential, structure), structure);
     }
@@ -139,7 +146,10 @@ public final class NormalModes {
         return w;
     }
 
-    /** @return the orthonormal mass-weighted eigenvector of mode l, length 3N (copy) */
+    /**
+     * @param l mode index, 0 &lt;= l &lt; 3N (ascending eigenvalue)
+     * @return the orthonormal mass-weighted eigenvector of mode l, length 3N (copy)
+     */
     public double[] eigenvector(int l) {
         double[] v = new double[eigenvalues.length];
         for (int a = 0; a < v.length; a++) {
@@ -153,13 +163,17 @@ public final class NormalModes {
         return translationModes.clone();
     }
 
-    /** @return true when mode l is one of the three translations */
+    /**
+     * @param l mode index, 0 &lt;= l &lt; 3N
+     * @return true when mode l is one of the three translations
+     */
     public boolean isTranslation(int l) {
         return l == translationModes[0] || l == translationModes[1] || l == translationModes[2];
     }
 
     /**
-     * @return the indices of the 3N - 3 non-translational modes with positive eigenvalue, ascending
+     * @return the indices of the non-translational modes with positive eigenvalue, ascending (all
+     *     3N - 3 of them at a stable minimum)
      */
     public int[] stableModes() {
         return java.util.stream.IntStream.range(0, eigenvalues.length)
@@ -171,6 +185,7 @@ public final class NormalModes {
      * (1 / (3N - 3)) sum_l ln lambda_l with lambda in eV/(Å^2 amu) (the quantity that fixes the
      * harmonic free energy: F_H = (k_B T / N) sum_l ln(hbar omega_l / k_B T)).
      *
+     * @return (1 / (3N - 3)) sum_l ln lambda_l, lambda in eV/(Å^2 amu)
      * @throws IllegalStateException when a non-translational mode is not positive (the structure
      *     is not a stable minimum), naming the mode and its eigenvalue
      */

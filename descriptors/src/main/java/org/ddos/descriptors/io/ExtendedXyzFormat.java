@@ -51,6 +51,8 @@ public final class ExtendedXyzFormat implements StructureFormat {
     /**
      * Reads every frame of a multi-frame file.
      *
+     * @param lines the file's lines
+     * @param file file name used in messages
      * @return the frames in file order (at least one)
      * @throws StructureFileException naming file and line on malformed content
      */

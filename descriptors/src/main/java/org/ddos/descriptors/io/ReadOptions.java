@@ -13,11 +13,18 @@ public record ReadOptions(List<String> typeElements) {
     /** No element hints. */
     public static final ReadOptions DEFAULT = new ReadOptions(List.of());
 
+    /**
+     * @param typeElements chemical symbols of atom types 1, 2, ... in order; empty for none; copied
+     * @throws NullPointerException when the list or an entry is null
+     */
     public ReadOptions {
         typeElements = List.copyOf(typeElements);
     }
 
-    /** @return options naming the elements of LAMMPS atom types 1, 2, ... in order */
+    /**
+     * @param elements chemical symbols of atom types 1, 2, ... in order
+     * @return options naming the elements of LAMMPS atom types 1, 2, ... in order
+     */
     public static ReadOptions withTypeElements(String... elements) {
         return new ReadOptions(List.of(elements));
     }

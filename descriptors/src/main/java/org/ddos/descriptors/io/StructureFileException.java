@@ -8,7 +8,9 @@ import java.io.IOException;
  */
 public class StructureFileException extends IOException {
     private static final long serialVersionUID = 1L;
+    /** The file name as shown to the user. */
     private final String file;
+    /** 1-based line number, 0 when the problem concerns the whole file. */
     private final int line;
 
     /**

@@ -38,6 +38,8 @@ public interface StructureFormat {
     /**
      * Writes the structure so that {@link #read} gives it back (positions to the last bit).
      *
+     * @param structure the structure to write
+     * @param out destination of the text
      * @throws IOException from the appendable
      * @throws UnsupportedOperationException when {@link #canWrite()} is false
      */

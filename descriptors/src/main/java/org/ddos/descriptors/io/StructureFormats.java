@@ -59,7 +59,10 @@ public final class StructureFormats {
         return String.join(", ", n);
     }
 
-    /** @return the format that claims this file name by extension or whole name, or null */
+    /**
+     * @param fileName a file name (case-insensitive)
+     * @return the format that claims this file name by extension or whole name, or null
+     */
     public static StructureFormat byFileName(String fileName) {
         String lower = fileName.toLowerCase(Locale.ROOT);
         int dot = lower.lastIndexOf('.');
@@ -99,7 +102,14 @@ public final class StructureFormats {
                 + " (known: " + names() + ")");
     }
 
-    /** Reads a structure, detecting the format (see the class comment). */
+    /**
+     * Reads a structure, detecting the format (see the class comment).
+     *
+     * @param path the file
+     * @return the structure (the first frame of a multi-frame file)
+     * @throws StructureFileException naming file and line on malformed content or an unknown format
+     * @throws IOException when the file cannot be read
+     */
     public static Structure read(Path path) throws IOException {
         return read(path, null, ReadOptions.DEFAULT);
     }
@@ -128,6 +138,11 @@ public final class StructureFormats {
      * @param fileName the name used in error messages and to detect the format
      * @param format a format name, or null to detect it
      * @param options element hints
+     * @return the structure (the first frame of a multi-frame file)
+     * @throws StructureFileException naming file and line on malformed content, an empty file or a
+     *     format that cannot be detected; structure-level inconsistencies (e.g. zero cell volume)
+     *     are reported with line 0
+     * @throws IllegalArgumentException for an unknown format name
      */
     public static Structure parse(List<String> lines, String fileName, String format, ReadOptions options)
             throws StructureFileException {
@@ -143,7 +158,14 @@ public final class StructureFormats {
         }
     }
 
-    /** Writes a structure in the format claimed by the file name. */
+    /**
+     * Writes a structure in the format claimed by the file name (UTF-8).
+     *
+     * @param path the file, created or overwritten
+     * @param structure the structure
+     * @throws IOException when the file cannot be written
+     * @throws IllegalArgumentException when no writable format claims the file name
+     */
     public static void write(Path path, Structure structure) throws IOException {
         write(path, structure, null);
     }
@@ -151,7 +173,10 @@ public final class StructureFormats {
     /**
      * Writes a structure.
      *
+     * @param path the file, created or overwritten (UTF-8)
+     * @param structure the structure
      * @param format a format name, or null to take it from the file name
+     * @throws IOException when the file cannot be written
      * @throws IllegalArgumentException when the format is unknown, cannot be inferred or cannot write
      */
     public static void write(Path path, Structure structure, String format) throws IOException {
@@ -168,7 +193,13 @@ public final class StructureFormats {
         }
     }
 
-    /** @return the structure written to a string in the named format */
+    /**
+     * @param structure the structure
+     * @param format a format name (case-insensitive)
+     * @return the structure written to a string in the named format
+     * @throws IllegalArgumentException for an unknown format name
+     * @throws UnsupportedOperationException when the format cannot write
+     */
     public static String format(Structure structure, String format) {
         StringBuilder sb = new StringBuilder();
         try {

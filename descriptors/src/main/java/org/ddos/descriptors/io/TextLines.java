@@ -11,20 +11,30 @@ public final class TextLines {
     private final String file;
     private int next;
 
+    /**
+     * @param lines the file's lines
+     * @param file the file name used in messages
+     */
     public TextLines(List<String> lines, String file) {
         this.lines = lines;
         this.file = file;
     }
 
+    /** @return the file name used in messages */
     public String file() {
         return file;
     }
 
+    /** @return true while lines remain */
     public boolean hasNext() {
         return next < lines.size();
     }
 
-    /** @return the next line, or throws naming what was expected at the end of the file */
+    /**
+     * @param expected what the caller expects, for the message at the end of the file
+     * @return the next line
+     * @throws StructureFileException at the end of the file, naming what was expected
+     */
     public String next(String expected) throws StructureFileException {
         if (next >= lines.size()) {
             throw new StructureFileException(file, lines.size(), "unexpected end of file, expected " + expected);
@@ -37,14 +47,24 @@ public final class TextLines {
         return next;
     }
 
+    /** @return the next line without consuming it, or null at the end of the file */
     public String peek() {
         return next < lines.size() ? lines.get(next) : null;
     }
 
+    /**
+     * @param message what is wrong
+     * @return an exception naming the file and the line last returned by {@link #next}
+     */
     public StructureFileException error(String message) {
         return new StructureFileException(file, next, message);
     }
 
+    /**
+     * @param line 1-based line number (0 for the whole file)
+     * @param message what is wrong
+     * @return an exception naming the file and that line
+     */
     public StructureFileException error(int line, String message) {
         return new StructureFileException(file, line, message);
     }
@@ -52,6 +72,9 @@ public final class TextLines {
     /**
      * Parses a number of the current line (Fortran exponents such as {@code 1.5d0} accepted).
      *
+     * @param token the text to parse
+     * @param what the quantity, for the message
+     * @return the value
      * @throws StructureFileException naming {@code what} and the token when it is not a finite number
      */
     public double parseDouble(String token, String what) throws StructureFileException {
@@ -66,6 +89,14 @@ public final class TextLines {
         }
     }
 
+    /**
+     * Parses an integer of the current line.
+     *
+     * @param token the text to parse
+     * @param what the quantity, for the message
+     * @return the value
+     * @throws StructureFileException naming {@code what} and the token when it is not an integer
+     */
     public int parseInt(String token, String what) throws StructureFileException {
         try {
             return Integer.parseInt(token);
@@ -74,6 +105,10 @@ public final class TextLines {
         }
     }
 
+    /**
+     * @param line a line
+     * @return its whitespace-separated tokens (empty for a blank line)
+     */
     public static String[] tokens(String line) {
         String t = line.strip();
         return t.isEmpty() ? new String[0] : t.split("\\s+");

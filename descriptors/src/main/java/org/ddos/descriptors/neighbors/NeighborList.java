@@ -16,10 +16,16 @@ public interface NeighborList {
     /** @return the cutoff the list was built for (Å) */
     double cutoff();
 
-    /** @return first entry of atom i */
+    /**
+     * @param i atom index, 0 &lt;= i &lt; N
+     * @return first entry of atom i in {@link #neighborIndex()} (and entry e's displacement at 3e)
+     */
     int start(int i);
 
-    /** @return number of neighbours of atom i */
+    /**
+     * @param i atom index, 0 &lt;= i &lt; N
+     * @return number of neighbours of atom i
+     */
     int count(int i);
 
     /** @return neighbour atom index per entry (read-only view) */

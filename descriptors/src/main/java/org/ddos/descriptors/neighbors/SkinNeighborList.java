@@ -117,6 +117,7 @@ public final class SkinNeighborList implements NeighborList {
     /**
      * Refreshes the list for a structure with the same atoms; a changed cell forces a rebuild.
      *
+     * @param structure the new configuration of the same N atoms
      * @return true when the candidates had to be rebuilt
      * @throws IllegalArgumentException when the atom count differs
      */

@@ -74,6 +74,10 @@ public final class HarmonicPotential implements LinearPotential {
     /**
      * The harmonic approximation of a potential at a structure: H by {@link HessianCalculator}
      * (default step, 2 threads, symmetrised), E_0 = the potential's energy there, x_0 = its positions.
+     *
+     * @param potential the potential to expand
+     * @param lattice the reference structure x_0 (usually a relaxed lattice)
+     * @return U(x) = E_0 + 1/2 u . H . u (see the class comment), with the potential's cutoff
      */
     public static HarmonicPotential of(Potential potential, Structure lattice) {
         DMatrixRMaj h = HessianCalculator.hessian(potential, lattice);

@@ -24,6 +24,7 @@ public interface LinearPotential extends Potential {
      * updated sample after sample), into a caller's array. Same value as {@link #meanDescriptor(Structure)};
      * implementations override it to skip the list build and the allocation (the default does neither).
      *
+     * @param structure the configuration
      * @param list a list of this structure's positions built for at least {@link #cutoff()}
      * @param out receives D, length K
      * @throws IllegalArgumentException when out does not have length K or the list does not fit

@@ -31,12 +31,23 @@ public interface Potential {
      * As {@link #compute(Structure, double[], double[])} with a neighbour list the caller keeps (built
      * for at least {@link #cutoff()} on this structure's positions), so that repeated calls on nearby
      * configurations (finite differences, MD, sampling) skip the list build. The default ignores the list.
+     *
+     * @param structure the structure (N atoms)
+     * @param list a full neighbour list of this structure with cutoff at least {@link #cutoff()}
+     * @param forces null, or length 3N: overwritten with F = -dE/dr (eV/Å)
+     * @param virial null, or length 6: overwritten with the virial, Voigt order (eV)
+     * @return the total energy E (eV)
+     * @throws IllegalArgumentException as {@link #compute(Structure, double[], double[])}, or when the
+     *     list does not fit (implementations that use it)
      */
     default double compute(Structure structure, NeighborList list, double[] forces, double[] virial) {
         return compute(structure, forces, virial);
     }
 
-    /** @return the total energy (eV) */
+    /**
+     * @param structure the structure
+     * @return the total energy (eV)
+     */
     default double energy(Structure structure) {
         return compute(structure, null, null);
     }

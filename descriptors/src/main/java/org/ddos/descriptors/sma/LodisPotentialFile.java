@@ -40,7 +40,14 @@ import org.ddos.descriptors.structure.PeriodicTable;
 public record LodisPotentialFile(String file, String[] elements, double[] p, double[] q, double[] a, double[] xi,
         double[] cohesiveEnergy, double[] radius, double[] mass, double cutoffStart, double cutoffEnd) {
 
-    /** Reads a file. @throws StructureFileException naming file and line on malformed content */
+    /**
+     * Reads a file (UTF-8).
+     *
+     * @param path a LoDiS / MolDyn RGL parameter file
+     * @return its columns (pure metal or binary)
+     * @throws StructureFileException naming file and line on malformed content
+     * @throws IOException when the file cannot be read
+     */
     public static LodisPotentialFile read(Path path) throws IOException {
         return parse(Files.readAllLines(path, StandardCharsets.UTF_8), path.getFileName().toString());
     }
@@ -48,6 +55,9 @@ public record LodisPotentialFile(String file, String[] elements, double[] p, dou
     /**
      * Parses file content.
      *
+     * @param lines the file's lines
+     * @param file file name used in messages
+     * @return its columns (pure metal or binary)
      * @throws StructureFileException naming file and line on a missing row, too few numbers, a
      *     non-numeric value or an unknown element
      */
@@ -140,6 +150,8 @@ public record LodisPotentialFile(String file, String[] elements, double[] p, dou
      *
      * @throws IllegalArgumentException when the file lacks symbols, radii or cutoffs (short
      *     variant: use {@link #pairParameters(int, double, double, double)}) or a value is invalid
+     * @return the parameter set: r0 = 2 radius per metal, r0_AB their mean, the file's cutoffs for
+     *     every pair
      */
     public SmaParameters toParameters() {
         if (elements == null || Double.isNaN(cutoffStart) || Double.isNaN(radius[0])) {
@@ -159,7 +171,11 @@ public record LodisPotentialFile(String file, String[] elements, double[] p, dou
 
     /**
      * @param column 0 = metal 1, 1 = metal 2, 2 = cross pair
+     * @param r0 reference distance (Å)
+     * @param start start of the polynomial tail (Å)
+     * @param end cutoff (Å), &gt; start
      * @return the parameters of that column with the given r0 and cutoffs (Å)
+     * @throws IllegalArgumentException on a column outside 0..2 or invalid values (naming file and column)
      */
     public SmaPairParameters pairParameters(int column, double r0, double start, double end) {
         if (column < 0 || column > 2) {

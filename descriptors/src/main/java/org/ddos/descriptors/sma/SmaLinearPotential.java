@@ -182,6 +182,7 @@ public final class SmaLinearPotential implements LinearPotential, NeighborListPo
     /**
      * Per-atom descriptors.
      *
+     * @param structure the configuration (single species of this potential)
      * @param list a full neighbour list of the structure with cutoff at least {@link #cutoff()}
      * @return flat, length 2N: {@code [2*i] = R_i} (repulsive sum), {@code [2*i+1] = -B_i}
      * @throws IllegalArgumentException when the structure holds another element or the list is too short

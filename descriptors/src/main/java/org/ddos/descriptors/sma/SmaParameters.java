@@ -50,12 +50,23 @@ public final class SmaParameters {
         }
     }
 
-    /** @return a single-species set */
+    /**
+     * @param element chemical symbol
+     * @param pair its pair parameters
+     * @return a single-species set
+     */
     public static SmaParameters single(String element, SmaPairParameters pair) {
         return new SmaParameters(new String[] {element}, new SmaPairParameters[][] {{pair}});
     }
 
-    /** @return a binary set from the two pure pairs and the cross pair */
+    /**
+     * @param elementA symbol of species 0
+     * @param elementB symbol of species 1
+     * @param aa the A-A pair
+     * @param bb the B-B pair
+     * @param ab the A-B pair (used for both orders)
+     * @return a binary set from the two pure pairs and the cross pair
+     */
     public static SmaParameters binary(String elementA, String elementB, SmaPairParameters aa, SmaPairParameters bb,
             SmaPairParameters ab) {
         return new SmaParameters(new String[] {elementA, elementB}, new SmaPairParameters[][] {{aa, ab}, {ab, bb}});
@@ -71,12 +82,19 @@ public final class SmaParameters {
         return elements.clone();
     }
 
-    /** @return the parameters of the pair (s, t) */
+    /**
+     * @param s species index
+     * @param t species index
+     * @return the parameters of the pair (s, t) (symmetric in s and t)
+     */
     public SmaPairParameters pair(int s, int t) {
         return pairs[s][t];
     }
 
-    /** @return the species index of a symbol, or -1 */
+    /**
+     * @param element chemical symbol (exact, case-sensitive)
+     * @return the species index of a symbol, or -1
+     */
     public int indexOf(String element) {
         for (int s = 0; s < elements.length; s++) {
             if (elements[s].equals(element)) {

@@ -79,8 +79,13 @@ public final class SmaPotential implements NeighborListPotential {
      * As {@link #compute(Structure, double[], double[])} with a prebuilt neighbour list (e.g. a
      * {@link org.ddos.descriptors.neighbors.SkinNeighborList} in MD), optionally per-atom energies.
      *
+     * @param structure the configuration
      * @param list a full list for this structure with cutoff at least {@link #cutoff()}
+     * @param forces null, or length 3N: overwritten with F = -dE/dr (eV/Å)
+     * @param virial null, or length 6 (Voigt xx, yy, zz, yz, xz, xy, eV), as in
+     *     {@link org.ddos.descriptors.potential.Potential#compute(Structure, double[], double[])}
      * @param atomEnergies null, or length N: overwritten with E_i (eV)
+     * @return E (eV)
      * @throws IllegalArgumentException on a too-short list cutoff, wrong array lengths or
      *     elements without parameters
      */

@@ -610,7 +610,16 @@ public final class SnapBispectrum {
         /**
          * As {@link #addNeighbor(double, double, double, double, double)} with an inner switch
          * (LAMMPS {@code switchinnerflag}): 0 below {@code innerStart}, 1 above innerStart + innerWidth;
-         * innerWidth &lt;= 0 means no inner switch for this pair.
+         * innerWidth &lt;= 0 means no inner switch for this pair. In between the factor is
+         * (1 - cos(pi (r - innerStart) / innerWidth)) / 2.
+         *
+         * @param dx displacement r_j - r_i, x (Å)
+         * @param dy y
+         * @param dz z
+         * @param pairCutoff rcut_ij = rcutfac (R_i + R_j) (Å); the caller keeps only 0 &lt; |r| &lt; rcut_ij
+         * @param weight neighbour weight w_j
+         * @param innerStart r below which the inner switch is 0 (Å)
+         * @param innerWidth width of the inner switch (Å); &lt;= 0 for none
          */
         public void addNeighbor(double dx, double dy, double dz, double pairCutoff, double weight,
                 double innerStart, double innerWidth) {
@@ -684,6 +693,8 @@ public final class SnapBispectrum {
      * Computes U_j of every neighbour (the half plane mb &lt;= j/2 plus, for odd j, the next row,
      * kept in the workspace for the derivatives) and the total U of the central atom (self term plus
      * the weighted, switched neighbour sum; both halves).
+     *
+     * @param ws the central atom's workspace, filled by {@link Workspace#addNeighbor}
      */
     public void computeU(Workspace ws) {
         computeU(ws, true);
@@ -693,6 +704,9 @@ public final class SnapBispectrum {
      * As {@link #computeU(Workspace)}; with {@code keepNeighbors} false the per-neighbour U are not
      * kept (enough for {@link #bispectrum} and {@link #bispectrumPair}, not for {@link #deidrj}), which
      * keeps the scratch in the L1 cache.
+     *
+     * @param ws the central atom's workspace, filled by {@link Workspace#addNeighbor}
+     * @param keepNeighbors whether to keep the per-neighbour U (needed by {@link #deidrj})
      */
     public void computeU(Workspace ws, boolean keepNeighbors) {
         final double[] ut = ws.ut;
@@ -927,7 +941,9 @@ public final class SnapBispectrum {
     /**
      * Computes the bispectrum of the central atom (after {@link #computeU}).
      *
+     * @param ws the central atom's workspace, after {@link #computeU}
      * @param out receives the K components at {@code out[offset .. offset + K - 1]}, LAMMPS order
+     * @param offset first index written in out
      */
     public void bispectrum(Workspace ws, double[] out, int offset) {
         final double[] u = ws.ut;
@@ -990,6 +1006,7 @@ public final class SnapBispectrum {
      * Computes the adjoint Y = sum_k beta_k dB_k/dU of the central atom (after {@link #computeU});
      * the derivatives then follow from {@link #deidrj}.
      *
+     * @param ws the central atom's workspace, after {@link #computeU}
      * @param beta dE_i/dB_k, length K (the linear coefficients, or beta + alpha B for qSNAP)
      */
     public void computeY(Workspace ws, double[] beta) {
@@ -999,6 +1016,11 @@ public final class SnapBispectrum {
     /**
      * Computes, in one pass over Z, the bispectrum (as {@link #bispectrum}) and the adjoint Y for a
      * linear potential with coefficients beta (as {@link #computeY}).
+     *
+     * @param ws the central atom's workspace, after {@link #computeU}
+     * @param beta dE_i/dB_k, length K
+     * @param out receives the K components at {@code out[offset .. offset + K - 1]}
+     * @param offset first index written in out
      */
     public void bispectrumAndY(Workspace ws, double[] beta, double[] out, int offset) {
         zAndY(ws, beta, out, offset, false);
@@ -1007,6 +1029,10 @@ public final class SnapBispectrum {
     /**
      * Computes and keeps all Z elements of the central atom (after {@link #computeU}), needed by
      * {@link #dbidrj}; also writes the bispectrum to out when out is not null.
+     *
+     * @param ws the central atom's workspace, after {@link #computeU}
+     * @param out receives the K components at {@code out[offset .. offset + K - 1]}, or null
+     * @param offset first index written in out
      */
     public void computeZ(Workspace ws, double[] out, int offset) {
         zAndY(ws, null, out, offset, true);
@@ -1138,6 +1164,11 @@ public final class SnapBispectrum {
      * The bispectrum of two central atoms (each after {@link #computeU} in its own workspace); as
      * {@link #bispectrum} for each.
      *
+     * @param w0 workspace of the first atom
+     * @param w1 workspace of the second atom
+     * @param pw scratch for the packed pair, from {@link #newPairWorkspace()}
+     * @param out receives the components of both atoms
+     * @param off0 where the first atom's K components go
      * @param off1 where the second atom's components go, or -1 to drop them (w1 may then be w0)
      */
     public void bispectrumPair(Workspace w0, Workspace w1, PairWorkspace pw, double[] out, int off0, int off1) {
@@ -1192,9 +1223,13 @@ public final class SnapBispectrum {
      * The bispectrum (as {@link #bispectrum}) and the adjoint Y (as {@link #computeY}, into each
      * atom's own workspace, ready for {@link #deidrj}) of two central atoms.
      *
+     * @param w0 workspace of the first atom
+     * @param w1 workspace of the second atom
+     * @param pw scratch for the packed pair, from {@link #newPairWorkspace()}
      * @param beta0 dE/dB of the first atom, length K
      * @param beta1 dE/dB of the second atom
      * @param out receives B, or null
+     * @param off0 where the first atom's K components go
      * @param off1 where the second atom's components go, or -1 to drop them (w1 may then be w0)
      */
     public void bispectrumAndYPair(Workspace w0, Workspace w1, PairWorkspace pw, double[] beta0, double[] beta1,
@@ -1282,8 +1317,11 @@ public final class SnapBispectrum {
      * dE_i/dr_ij for every neighbour j of the central atom (after {@link #computeY} or
      * {@link #bispectrumAndY}), where r_ij = r_j - r_i and E_i the energy of the central atom.
      *
+     * @param ws the central atom's workspace (per-neighbour U kept by {@link #computeU(Workspace)})
      * @param dedr receives 3 values per neighbour, in the order neighbours were added, at
      *     {@code dedr[offset + 3 e + xyz]} (eV/Å)
+     * @param offset first index written in dedr
+     * @throws IllegalStateException when the per-neighbour U were not kept
      */
     public void deidrj(Workspace ws, double[] dedr, int offset) {
         if (!ws.neighborsKept) {
@@ -1448,8 +1486,10 @@ public final class SnapBispectrum {
     /**
      * dB_k/dr_ij of the central atom for one neighbour e (after {@link #computeZ}).
      *
+     * @param ws the central atom's workspace, after {@link #computeZ}
      * @param e neighbour index (order of {@link Workspace#addNeighbor})
      * @param out receives K x 3 values, {@code out[offset + 3 k + xyz]} (per Å)
+     * @param offset first index written in out
      */
     public void dbidrj(Workspace ws, int e, double[] out, int offset) {
         final int nu = idxuMax;

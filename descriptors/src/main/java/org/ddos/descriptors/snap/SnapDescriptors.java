@@ -60,9 +60,12 @@ public final class SnapDescriptors {
     /**
      * Descriptors for elements given directly (the arguments of LAMMPS {@code compute sna/atom}).
      *
+     * @param parameters the bispectrum hyper-parameters
      * @param elements element names (matched against structure element symbols)
      * @param radius R_e per element
      * @param weight w_e per element
+     * @return descriptors for those elements (coefficients all zero), on as many threads as
+     *     available processors, with no species mapping
      */
     public static SnapDescriptors of(SnapParameters parameters, String[] elements, double[] radius, double[] weight) {
         double[][] zero = new double[elements.length][parameters.coefficientCount()];
@@ -71,7 +74,11 @@ public final class SnapDescriptors {
         return new SnapDescriptors(parameters, c);
     }
 
-    /** @return a copy running on the given number of threads (1 = calling thread only) */
+    /**
+     * @param threads worker threads (&gt;= 1)
+     * @return a copy running on the given number of threads (1 = calling thread only)
+     * @throws IllegalArgumentException when threads &lt; 1
+     */
     public SnapDescriptors withThreads(int threads) {
         return new SnapDescriptors(loop.parameters, coefficients, mapping, threads);
     }
@@ -97,7 +104,9 @@ public final class SnapDescriptors {
     }
 
     /**
+     * @param structure the configuration (its cell and positions in Å)
      * @return B, flat N x K row-major: {@code B[i * K + k]} is component k of atom i (LAMMPS order)
+     * @throws IllegalArgumentException when a structure element has no SNAP element
      */
     public double[] perAtom(Structure structure) {
         return perAtom(structure, CellListNeighborList.build(structure, cutoff));
@@ -106,6 +115,9 @@ public final class SnapDescriptors {
     /**
      * As {@link #perAtom(Structure)} with a neighbour list built for at least {@link #cutoff()}.
      *
+     * @param structure the configuration
+     * @param list neighbour list of this structure with cutoff &gt;= {@link #cutoff()}
+     * @return B, flat N x K row-major, as {@link #perAtom(Structure)}
      * @throws IllegalArgumentException when the list's cutoff is too short or its size differs
      */
     public double[] perAtom(Structure structure, NeighborList list) {
@@ -129,7 +141,10 @@ public final class SnapDescriptors {
         return out;
     }
 
-    /** @return D, length K: the mean over atoms of B_i */
+    /**
+     * @param structure the configuration
+     * @return D, length K: the mean over atoms of B_i
+     */
     public double[] mean(Structure structure) {
         return mean(perAtom(structure), structure.atomCount(), componentCount());
     }
@@ -139,6 +154,7 @@ public final class SnapDescriptors {
      * reused across samples), without allocating: on one thread the per-atom components are summed
      * as they are made, in atom order, giving exactly {@link #mean(Structure)}.
      *
+     * @param structure the configuration
      * @param list built for at least {@link #cutoff()} on this structure's positions
      * @param out receives D, length K
      * @throws IllegalArgumentException when the list does not fit or out has the wrong length
@@ -198,6 +214,7 @@ public final class SnapDescriptors {
     /**
      * The gradient of the mean descriptor with respect to all positions.
      *
+     * @param structure the configuration
      * @return flat K x 3N: {@code g[k * 3N + 3 a + xyz]} = dD_k / dr_{a, xyz} (per Å)
      */
     public double[] meanGradient(Structure structure) {

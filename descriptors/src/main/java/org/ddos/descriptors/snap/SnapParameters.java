@@ -83,18 +83,30 @@ public final class SnapParameters {
         this.dinner = dinner.clone();
     }
 
-    /** @return parameters with LAMMPS defaults for everything but rcutfac and twojmax */
+    /**
+     * @param rcutfac cutoff scale: rcut_ij = rcutfac (R_i + R_j), &gt; 0
+     * @param twojmax 2J_max, 0..24
+     * @return parameters with LAMMPS defaults for everything but rcutfac and twojmax (rfac0 0.99363,
+     *     rmin0 0, switchflag and bzeroflag on, quadraticflag, bnormflag and wselfallflag off)
+     * @throws IllegalArgumentException when rcutfac or twojmax is out of range
+     */
     public static SnapParameters of(double rcutfac, int twojmax) {
         return new SnapParameters(rcutfac, 0.99363, twojmax, 0.0, true, true, false, false, false);
     }
 
-    /** @return a copy with another 2J_max */
+    /**
+     * @param newTwojmax 2J_max, 0..24
+     * @return a copy with another 2J_max
+     */
     public SnapParameters withTwojmax(int newTwojmax) {
         return new SnapParameters(rcutfac, rfac0, newTwojmax, rmin0, switchFlag, bzeroFlag, quadraticFlag,
                 bnormFlag, wselfallFlag, switchInnerFlag, sinner, dinner);
     }
 
-    /** @return a copy with quadratic terms switched on or off */
+    /**
+     * @param quadratic LAMMPS {@code quadraticflag}
+     * @return a copy with quadratic terms switched on or off
+     */
     public SnapParameters withQuadratic(boolean quadratic) {
         return new SnapParameters(rcutfac, rfac0, twojmax, rmin0, switchFlag, bzeroFlag, quadratic,
                 bnormFlag, wselfallFlag, switchInnerFlag, sinner, dinner);
@@ -105,6 +117,9 @@ public final class SnapParameters {
      *     element e, the switch goes from 0 at sinner[e] to 1 at sinner[e] + dinner[e] (Å); a pair
      *     uses the means of the two elements' values. Arrays are per element of the coefficient
      *     file, in its order.
+     * @param sinnerPerElement start of the inner switch per element (Å)
+     * @param dinnerPerElement width of the inner switch per element (Å), each &gt; 0
+     * @throws IllegalArgumentException when the arrays are empty, differ in length, or a width is not positive
      */
     public SnapParameters withInnerSwitch(double[] sinnerPerElement, double[] dinnerPerElement) {
         if (sinnerPerElement.length != dinnerPerElement.length || sinnerPerElement.length == 0) {
@@ -123,6 +138,8 @@ public final class SnapParameters {
     /**
      * Reads a {@code .snapparam} file.
      *
+     * @param file the {@code .snapparam} file
+     * @return the parameters it sets, LAMMPS defaults for the rest
      * @throws IOException when the file cannot be read
      * @throws IllegalArgumentException naming the file, line and keyword on an unknown keyword, a
      *     malformed value, {@code chemflag 1}, or a missing {@code rcutfac}/{@code twojmax}
@@ -134,6 +151,9 @@ public final class SnapParameters {
     /**
      * Parses the lines of a {@code .snapparam} file; {@code source} names it in error messages.
      *
+     * @param source file name for messages
+     * @param lines the file's lines
+     * @return the parameters they set, LAMMPS defaults for the rest
      * @throws IllegalArgumentException as {@link #read(Path)}
      */
     public static SnapParameters parse(String source, List<String> lines) {
@@ -312,7 +332,10 @@ public final class SnapParameters {
         return bispectrumCount(twojmax);
     }
 
-    /** @return K for a given 2J_max: the number of (j1, j2, j) triples with j2 &lt;= j1 &lt;= j */
+    /**
+     * @param twojmax 2J_max
+     * @return K for a given 2J_max: the number of (j1, j2, j) triples with j2 &lt;= j1 &lt;= j
+     */
     public static int bispectrumCount(int twojmax) {
         int n = 0;
         for (int j1 = 0; j1 <= twojmax; j1++) {

@@ -84,12 +84,19 @@ public final class SnapPotential implements LinearPotential, NeighborListPotenti
         cutoff = descriptors.cutoff();
     }
 
-    /** @return a copy running on the given number of threads (1 = calling thread only) */
+    /**
+     * @param threads worker threads (&gt;= 1)
+     * @return a copy running on the given number of threads (1 = calling thread only)
+     * @throws IllegalArgumentException when threads &lt; 1
+     */
     public SnapPotential withThreads(int threads) {
         return new SnapPotential(parameters, coefficients, mapping, threads);
     }
 
-    /** @return a copy with other coefficients (same elements, radii, weights and count) */
+    /**
+     * @param newCoefficients coefficients for the same elements, radii, weights and count
+     * @return a copy with other coefficients (same elements, radii, weights and count)
+     */
     public SnapPotential withCoefficients(SnapCoefficients newCoefficients) {
         return new SnapPotential(parameters, newCoefficients, mapping, loop.threads);
     }
@@ -139,7 +146,10 @@ public final class SnapPotential implements LinearPotential, NeighborListPotenti
         return compute(structure, CellListNeighborList.build(structure, cutoff), forces, virial, null);
     }
 
-    /** @return the per-atom energies E_i (eV), length N */
+    /**
+     * @param structure the configuration
+     * @return the per-atom energies E_i (eV), length N
+     */
     public double[] perAtomEnergies(Structure structure) {
         double[] e = new double[structure.atomCount()];
         compute(structure, CellListNeighborList.build(structure, cutoff), null, null, e);
@@ -150,6 +160,8 @@ public final class SnapPotential implements LinearPotential, NeighborListPotenti
      * Energy, and when the arrays are non-null forces, virial and per-atom energies, with a given
      * neighbour list (built for at least {@link #cutoff()}).
      *
+     * @param structure the configuration
+     * @param list neighbour list of this structure with cutoff &gt;= {@link #cutoff()}
      * @param forces null or length 3N: F = -dE/dr (eV/Å)
      * @param virial null or length 6: W = -sum_pairs r_ij (x) dE_i/dr_ij, Voigt xx, yy, zz, yz, xz, xy (eV);
      *     W_ab = -dE/d(epsilon_ab) for a homogeneous strain epsilon

@@ -8,7 +8,10 @@ public final class CellGeometry {
     private CellGeometry() {
     }
 
-    /** @return det(cell), the signed cell volume in Å^3 */
+    /**
+     * @param cell 3x3, rows are cell vectors {@code cell[a][xyz]} (Å)
+     * @return det(cell), the signed cell volume in Å^3
+     */
     public static double volume(double[][] cell) {
         return cell[0][0] * (cell[1][1] * cell[2][2] - cell[1][2] * cell[2][1])
                 - cell[0][1] * (cell[1][0] * cell[2][2] - cell[1][2] * cell[2][0])
@@ -18,6 +21,7 @@ public final class CellGeometry {
     /**
      * The inverse cell G = cell^-1, so that fractional s_a = sum_x r_x G[x][a].
      *
+     * @param cell 3x3, rows are cell vectors {@code cell[a][xyz]} (Å)
      * @return 3x3 inverse (Å^-1), {@code inv[xyz][a]}
      * @throws IllegalArgumentException when the cell is singular
      */
@@ -44,6 +48,7 @@ public final class CellGeometry {
      * Distances between opposite faces of the cell: h_a = |V| / |b x c| and cyclic. A sphere of
      * radius r fits in the cell without touching its own images only if 2r &lt; min h_a.
      *
+     * @param cell 3x3, rows are cell vectors {@code cell[a][xyz]} (Å)
      * @return length 3, Å
      */
     public static double[] perpendicularWidths(double[][] cell) {

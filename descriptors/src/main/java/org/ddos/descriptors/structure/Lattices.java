@@ -26,35 +26,86 @@ public final class Lattices {
     private Lattices() {
     }
 
-    /** @return a bcc supercell of 2 n1 n2 n3 atoms, nearest-neighbour distance a sqrt(3)/2 */
+    /**
+     * @param element chemical symbol (its standard atomic weight is the mass)
+     * @param a cubic lattice constant (Å, &gt; 0)
+     * @param n1 repetitions along x (&gt;= 1)
+     * @param n2 repetitions along y (&gt;= 1)
+     * @param n3 repetitions along z (&gt;= 1)
+     * @return a bcc supercell of 2 n1 n2 n3 atoms, nearest-neighbour distance a sqrt(3)/2
+     * @throws IllegalArgumentException on an unknown element, a non-positive lattice constant or a
+     *     repetition count below 1
+     */
     public static Structure bcc(String element, double a, int n1, int n2, int n3) {
         return cubic(element, a, BCC, n1, n2, n3);
     }
 
-    /** @return an fcc supercell of 4 n1 n2 n3 atoms, nearest-neighbour distance a / sqrt(2) */
+    /**
+     * @param element chemical symbol (its standard atomic weight is the mass)
+     * @param a cubic lattice constant (Å, &gt; 0)
+     * @param n1 repetitions along x (&gt;= 1)
+     * @param n2 repetitions along y (&gt;= 1)
+     * @param n3 repetitions along z (&gt;= 1)
+     * @return an fcc supercell of 4 n1 n2 n3 atoms, nearest-neighbour distance a / sqrt(2)
+     * @throws IllegalArgumentException on an unknown element, a non-positive lattice constant or a
+     *     repetition count below 1
+     */
     public static Structure fcc(String element, double a, int n1, int n2, int n3) {
         return cubic(element, a, FCC, n1, n2, n3);
     }
 
-    /** @return an A15 supercell of 8 n1 n2 n3 atoms, nearest-neighbour distance a / 2 (the chains) */
+    /**
+     * @param element chemical symbol (its standard atomic weight is the mass)
+     * @param a cubic lattice constant (Å, &gt; 0)
+     * @param n1 repetitions along x (&gt;= 1)
+     * @param n2 repetitions along y (&gt;= 1)
+     * @param n3 repetitions along z (&gt;= 1)
+     * @return an A15 supercell of 8 n1 n2 n3 atoms, nearest-neighbour distance a / 2 (the chains)
+     * @throws IllegalArgumentException on an unknown element, a non-positive lattice constant or a
+     *     repetition count below 1
+     */
     public static Structure a15(String element, double a, int n1, int n2, int n3) {
         return cubic(element, a, A15, n1, n2, n3);
     }
 
-    /** @return a diamond supercell of 8 n1 n2 n3 atoms, nearest-neighbour distance a sqrt(3)/4 */
+    /**
+     * @param element chemical symbol (its standard atomic weight is the mass)
+     * @param a cubic lattice constant (Å, &gt; 0)
+     * @param n1 repetitions along x (&gt;= 1)
+     * @param n2 repetitions along y (&gt;= 1)
+     * @param n3 repetitions along z (&gt;= 1)
+     * @return a diamond supercell of 8 n1 n2 n3 atoms, nearest-neighbour distance a sqrt(3)/4
+     * @throws IllegalArgumentException on an unknown element, a non-positive lattice constant or a
+     *     repetition count below 1
+     */
     public static Structure diamond(String element, double a, int n1, int n2, int n3) {
         return cubic(element, a, DIAMOND, n1, n2, n3);
     }
 
-    /** @return an hcp supercell with the ideal ratio c/a = sqrt(8/3) (12 neighbours at distance a) */
+    /**
+     * @param element chemical symbol (its standard atomic weight is the mass)
+     * @param a in-plane lattice constant (Å, &gt; 0), the nearest-neighbour distance
+     * @param n1 repetitions along the first hexagonal vector (&gt;= 1)
+     * @param n2 repetitions along the second hexagonal vector (&gt;= 1)
+     * @param n3 repetitions along c (&gt;= 1)
+     * @return an hcp supercell with the ideal ratio c/a = sqrt(8/3) (12 neighbours at distance a)
+     * @throws IllegalArgumentException on an unknown element, a non-positive lattice constant or a
+     *     repetition count below 1
+     */
     public static Structure hcp(String element, double a, int n1, int n2, int n3) {
         return hcp(element, a, a * Math.sqrt(8.0 / 3.0), n1, n2, n3);
     }
 
     /**
+     * @param element chemical symbol (its standard atomic weight is the mass)
      * @param a in-plane lattice constant (Å), the in-plane nearest-neighbour distance
      * @param c lattice constant along the hexagonal axis (Å)
+     * @param n1 repetitions along the first hexagonal vector (&gt;= 1)
+     * @param n2 repetitions along the second hexagonal vector (&gt;= 1)
+     * @param n3 repetitions along c (&gt;= 1)
      * @return an hcp supercell of 2 n1 n2 n3 atoms in the hexagonal cell
+     * @throws IllegalArgumentException on an unknown element, a non-positive lattice constant or a
+     *     repetition count below 1
      */
     public static Structure hcp(String element, double a, double c, int n1, int n2, int n3) {
         requirePositive(c, "c");
@@ -89,6 +140,10 @@ public final class Lattices {
     /**
      * Repeats a structure n1 x n2 x n3 times along its cell vectors.
      *
+     * @param unit the structure to repeat
+     * @param n1 repetitions along the first cell vector
+     * @param n2 repetitions along the second
+     * @param n3 repetitions along the third
      * @return the supercell, N n1 n2 n3 atoms, first index fastest, the unit's atoms innermost
      * @throws IllegalArgumentException when a repetition count is below 1
      */

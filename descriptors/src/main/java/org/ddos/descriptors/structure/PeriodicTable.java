@@ -44,7 +44,10 @@ public final class PeriodicTable {
     private PeriodicTable() {
     }
 
-    /** @return true when {@code symbol} (case-sensitive, e.g. "Fe") is a tabulated element */
+    /**
+     * @param symbol chemical symbol
+     * @return true when {@code symbol} (case-sensitive, e.g. "Fe") is a tabulated element
+     */
     public static boolean isElement(String symbol) {
         return BY_SYMBOL.containsKey(symbol);
     }
@@ -64,6 +67,7 @@ public final class PeriodicTable {
     }
 
     /**
+     * @param symbol chemical symbol, case-sensitive
      * @return the standard atomic weight in amu
      * @throws IllegalArgumentException for an unknown symbol
      */
@@ -72,6 +76,7 @@ public final class PeriodicTable {
     }
 
     /**
+     * @param z atomic number
      * @return the chemical symbol of atomic number z
      * @throws IllegalArgumentException outside 1..83
      */
@@ -85,6 +90,8 @@ public final class PeriodicTable {
     /**
      * The element whose standard weight is closest to {@code mass}, when within {@code tolerance}.
      *
+     * @param mass atomic mass (amu)
+     * @param tolerance largest accepted |weight - mass| (amu)
      * @return the symbol, or null when no weight lies within tolerance (amu)
      */
     public static String elementOfMass(double mass, double tolerance) {

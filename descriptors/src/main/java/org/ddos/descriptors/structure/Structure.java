@@ -23,6 +23,11 @@ public final class Structure {
     private final double[] masses;
 
     /**
+     * @param cell 3x3, rows are cell vectors {@code cell[a][xyz]} (Å), positive volume; copied
+     * @param positions flat Cartesian positions {@code [3*i + xyz]}, length 3N (Å); copied
+     * @param species per atom, 0-based index into elements and masses, length N; copied
+     * @param elements chemical symbol per species type; copied
+     * @param masses mass per species type (amu, &gt; 0); copied
      * @throws IllegalArgumentException on inconsistent lengths, non-finite values, a species index
      *     out of range, a non-positive mass or a cell of zero or negative volume
      */
@@ -112,7 +117,10 @@ public final class Structure {
         return species.clone();
     }
 
-    /** @return species index of atom i */
+    /**
+     * @param i atom index, 0 &lt;= i &lt; N
+     * @return species index of atom i
+     */
     public int speciesOf(int i) {
         return species[i];
     }
@@ -127,17 +135,28 @@ public final class Structure {
         return masses.clone();
     }
 
-    /** @return mass of atom i in amu */
+    /**
+     * @param i atom index, 0 &lt;= i &lt; N
+     * @return mass of atom i in amu
+     */
     public double massOf(int i) {
         return masses[species[i]];
     }
 
-    /** @return a structure with the same cell and species and new positions (length 3N, Å) */
+    /**
+     * @param newPositions flat Cartesian positions, length 3N (Å)
+     * @return a structure with the same cell and species and new positions (length 3N, Å)
+     * @throws IllegalArgumentException on a wrong length or non-finite values
+     */
     public Structure withPositions(double[] newPositions) {
         return new Structure(cell, newPositions, species, elements, masses);
     }
 
-    /** @return a structure with the same atoms (Cartesian positions unchanged) in a new cell */
+    /**
+     * @param newCell 3x3, rows are cell vectors (Å), positive volume
+     * @return a structure with the same atoms (Cartesian positions unchanged) in a new cell
+     * @throws IllegalArgumentException on a malformed or non-positive-volume cell
+     */
     public Structure withCell(double[][] newCell) {
         return new Structure(newCell, positions, species, elements, masses);
     }

@@ -18,6 +18,8 @@ public final class StructureChecks {
     }
 
     /**
+     * @param structure the structure
+     * @param searchRadius largest distance looked at (Å)
      * @return the shortest distance between two atoms (or an atom and a periodic image of itself
      *     or of another atom) in Å; {@code Double.POSITIVE_INFINITY} when none is below {@code searchRadius}
      */

@@ -10,10 +10,17 @@ import java.io.IOException;
 public class ArchiveFormatException extends IOException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * @param message what is wrong, naming the file and the problem
+     */
     public ArchiveFormatException(String message) {
         super(message);
     }
 
+    /**
+     * @param message what is wrong, naming the file and the problem
+     * @param cause the underlying failure (I/O, decompression, parsing)
+     */
     public ArchiveFormatException(String message, Throwable cause) {
         super(message, cause);
     }

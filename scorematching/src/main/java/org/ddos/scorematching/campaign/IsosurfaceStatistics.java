@@ -29,6 +29,12 @@ public final class IsosurfaceStatistics {
     private final long[][] counts;
 
     /**
+     * @param isosurface measured isosurface value h / U_0 (dimensionless, &gt; 0)
+     * @param mean mean per-atom descriptor, length K &gt;= 1; copied
+     * @param covarianceEigenvalues eigenvalues of the descriptor covariance, length K; copied
+     * @param rotation K x K, {@code rotation[j][k]} component j of eigenvector k; copied
+     * @param binEdges K x (B+1), strictly increasing, relative to the rotated mean; copied
+     * @param counts K x B sample counts (B &gt;= 3, non-negative); copied
      * @throws IllegalArgumentException on inconsistent shapes, non-finite values, negative counts,
      *     non-increasing bin edges or a non-positive isosurface value
      */
@@ -134,7 +140,10 @@ public final class IsosurfaceStatistics {
         return c;
     }
 
-    /** @return total sample count in the histogram of mode k */
+    /**
+     * @param k rotated mode index, 0 &lt;= k &lt; K
+     * @return total sample count in the histogram of mode k (clipped samples excluded)
+     */
     public long sampleCount(int k) {
         long s = 0;
         for (long c : counts[k]) {

@@ -36,7 +36,23 @@ public record PhaseCampaign(String name, String flavor, int atomCount, double ma
         double logMeanEigenvalue, double alphaShift, List<IsosurfaceStatistics> isosurfaces,
         double[] microcanonicalBeta) {
 
-    /** Without microcanonical temperatures (every flavour but kinetic). */
+    /**
+     * Without microcanonical temperatures (every flavour but kinetic).
+     *
+     * @param name phase label (free text)
+     * @param flavor isosurface flavour, e.g. "hessian", "einstein", "kinetic"; may be null (pickles)
+     * @param atomCount N, atoms in the cell (&gt;= 1)
+     * @param mass atomic mass in amu (&gt; 0)
+     * @param volume cell volume V_0 in Å^3 (&gt; 0)
+     * @param cell 3x3 cell, rows are cell vectors (Å); copied
+     * @param latticePositions flat 3N reference positions [3i + c] (Å), may be empty; copied
+     * @param latticeDescriptor D_0, length K, per-atom descriptor of the perfect lattice; copied
+     * @param energyScale U_0 in eV (&gt; 0)
+     * @param logMeanEigenvalue DescriptorDOS {@code log_det} (finite)
+     * @param alphaShift DescriptorDOS {@code alpha_shift} (finite)
+     * @param isosurfaces per-isosurface statistics, at least 3, any order (sorted here)
+     * @throws IllegalArgumentException as the canonical constructor
+     */
     public PhaseCampaign(String name, String flavor, int atomCount, double mass, double volume,
             double[][] cell, double[] latticePositions, double[] latticeDescriptor, double energyScale,
             double logMeanEigenvalue, double alphaShift, List<IsosurfaceStatistics> isosurfaces) {
@@ -45,10 +61,26 @@ public record PhaseCampaign(String name, String flavor, int atomCount, double ma
     }
 
     /**
-     * Validates and sorts the isosurfaces.
+     * Validates and sorts the isosurfaces (and the microcanonical temperatures with them).
      *
+     * @param name phase label (free text)
+     * @param flavor isosurface flavour, e.g. "hessian", "einstein", "kinetic"; may be null (pickles)
+     * @param atomCount N, atoms in the cell (&gt;= 1)
+     * @param mass atomic mass in amu (&gt; 0)
+     * @param volume cell volume V_0 in Å^3 (&gt; 0)
+     * @param cell 3x3 cell, rows are cell vectors (Å); copied
+     * @param latticePositions flat 3N reference positions [3i + c] (Å), may be empty; copied
+     * @param latticeDescriptor D_0, length K, per-atom descriptor of the perfect lattice; copied
+     * @param energyScale U_0 in eV (&gt; 0)
+     * @param logMeanEigenvalue DescriptorDOS {@code log_det} (finite)
+     * @param alphaShift DescriptorDOS {@code alpha_shift} (finite)
+     * @param isosurfaces per-isosurface statistics, at least 3, any order (sorted here)
+     * @param microcanonicalBeta per isosurface, in the order given, 1/eV (&gt; 0); empty or null when
+     *     not recorded
      * @throws IllegalArgumentException on fewer than 3 isosurfaces, inconsistent descriptor counts,
-     *     repeated isosurface values, or non-physical constants (N &lt; 1, mass or volume &lt;= 0)
+     *     repeated isosurface values, a microcanonical-temperature count that is neither 0 nor G,
+     *     non-positive microcanonical temperatures, non-finite D_0, log_det or alpha_shift, or
+     *     non-physical constants (N &lt; 1, mass, volume or U_0 &lt;= 0)
      */
     public PhaseCampaign {
         if (atomCount < 1) {
@@ -124,7 +156,10 @@ public record PhaseCampaign(String name, String flavor, int atomCount, double ma
         return isosurfaces.size();
     }
 
-    /** @return alpha of isosurface g: ln(isosurface value) - alphaShift */
+    /**
+     * @param g isosurface index in sorted order, 0 &lt;= g &lt; G
+     * @return alpha of isosurface g: ln(isosurface value) - alphaShift
+     */
     public double alpha(int g) {
         return Math.log(isosurfaces.get(g).isosurface()) - alphaShift;
     }
@@ -135,8 +170,10 @@ public record PhaseCampaign(String name, String flavor, int atomCount, double ma
     }
 
     /**
+     * @param theta linear-potential parameters, in eV per descriptor unit
      * @return the 0 K energy per atom theta . D_0 (eV/atom) of a parameter vector of length K (kinetic
      *     campaigns also accept K - 1: the last component, the kinetic energy, is 0 in the lattice)
+     * @throws IllegalArgumentException when theta has another length
      */
     public double latticeEnergy(double[] theta) {
         boolean kineticWithout = "kinetic".equalsIgnoreCase(flavor) && theta.length == latticeDescriptor.length - 1;
@@ -151,6 +188,10 @@ public record PhaseCampaign(String name, String flavor, int atomCount, double ma
         return e;
     }
 
+    /**
+     * @return copy of the microcanonical inverse temperatures per sorted isosurface (1/eV), length G,
+     *     or empty when not recorded
+     */
     @Override
     public double[] microcanonicalBeta() {
         return microcanonicalBeta.clone();
@@ -161,16 +202,19 @@ public record PhaseCampaign(String name, String flavor, int atomCount, double ma
         return microcanonicalBeta.length > 0;
     }
 
+    /** @return copy of D_0, length K (per-atom descriptor of the perfect lattice) */
     @Override
     public double[] latticeDescriptor() {
         return latticeDescriptor.clone();
     }
 
+    /** @return copy of the flat 3N lattice positions [3i + c] in Å (empty when unknown) */
     @Override
     public double[] latticePositions() {
         return latticePositions.clone();
     }
 
+    /** @return copy of the 3x3 cell, rows are cell vectors (Å) */
     @Override
     public double[][] cell() {
         return IsosurfaceStatistics.deepCopy(cell);

@@ -27,22 +27,39 @@ import org.ddos.scorematching.campaign.PhaseCampaign;
  * which the shell entropy ln Omega(E) of an anharmonic reference follows by integration over E.
  */
 public final class CompressedCampaign {
+    /** Phase label (free text). */
     public final String name;
+    /** Isosurface flavour label, e.g. "hessian", "einstein", "kinetic". */
     public final String flavor;
+    /** N, atoms in the cell. */
     public final int atomCount;
+    /** Atomic mass in amu (single species). */
     public final double mass;
+    /** Cell volume in Å^3 (of the strained cell). */
     public final double volume;
+    /** 3x3 cell, rows are cell vectors (Å); do not modify. */
     public final double[][] cell;
+    /** Flat 3N reference positions {@code [3i + xyz]} (Å); do not modify. */
     public final double[] positions;
+    /** D_0, length K: per-atom descriptor of the perfect lattice; do not modify. */
     public final double[] latticeDescriptor;
+    /** U_0 in eV. */
     public final double energyScale;
+    /** DescriptorDOS {@code log_det}, the log-mean Hessian eigenvalue constant. */
     public final double logMeanEigenvalue;
+    /** DescriptorDOS {@code alpha_shift}: alpha = ln(h / U_0) - alphaShift. */
     public final double alphaShift;
+    /** Volumetric strain e of this campaign: the lattice scaled to V = V_0 (1 + e). */
     public final double strain;
+    /** Stable eigenvalues k_l of the reference Hessian (eV/Å^2, zero modes removed, ascending); do not modify. */
     public final double[] stiffness;
+    /** Planned isosurface values h / U_0, length G; do not modify. */
     public final double[] isosurfaceValues;
+    /** Samples planned per isosurface over all shards. */
     public final long samplesPerIsosurface;
+    /** B, histogram bins per mode. */
     public final int bins;
+    /** Number of shards the sample indices are split into. */
     public final int shardCount;
     private final TreeSet<Integer> shards;
     private final IsosurfaceAccumulator[] accumulators;
@@ -50,7 +67,31 @@ public final class CompressedCampaign {
     /** Kinetic campaigns: exact sums of 1/kappa per isosurface; null otherwise. */
     private final BigDecimal[] inverseKineticSums;
 
-    /** Without kinetic-energy sums (Hessian and Einstein flavours). */
+    /**
+     * Without kinetic-energy sums (Hessian and Einstein flavours).
+     *
+     * @param name phase label
+     * @param flavor isosurface flavour label
+     * @param atomCount N
+     * @param mass atomic mass (amu)
+     * @param volume cell volume (Å^3)
+     * @param cell 3x3 cell, rows are cell vectors (Å); copied
+     * @param positions flat 3N reference positions (Å); copied
+     * @param latticeDescriptor D_0, length K; copied
+     * @param energyScale U_0 (eV)
+     * @param logMeanEigenvalue DescriptorDOS {@code log_det}
+     * @param alphaShift DescriptorDOS {@code alpha_shift}
+     * @param strain volumetric strain e (V = V_0 (1 + e))
+     * @param stiffness stable Hessian eigenvalues (eV/Å^2, ascending); copied
+     * @param isosurfaceValues planned h / U_0, length G &gt; 0; copied
+     * @param samplesPerIsosurface samples planned per isosurface over all shards
+     * @param bins histogram bins per mode
+     * @param shardCount number of shards (&gt;= 1)
+     * @param shards shard indices held, each in [0, shardCount), at least one, no repeats
+     * @param accumulators per isosurface, null before its pilot batch, length G; copied deeply
+     * @param committed per isosurface, samples committed by this shard, length G; copied
+     * @throws IllegalArgumentException on inconsistent shapes or shard numbers
+     */
     public CompressedCampaign(String name, String flavor, int atomCount, double mass, double volume, double[][] cell,
             double[] positions, double[] latticeDescriptor, double energyScale, double logMeanEigenvalue,
             double alphaShift, double strain, double[] stiffness, double[] isosurfaceValues, long samplesPerIsosurface,
@@ -61,6 +102,28 @@ public final class CompressedCampaign {
     }
 
     /**
+     * Full state.
+     *
+     * @param name phase label
+     * @param flavor isosurface flavour label
+     * @param atomCount N
+     * @param mass atomic mass (amu)
+     * @param volume cell volume (Å^3)
+     * @param cell 3x3 cell, rows are cell vectors (Å); copied
+     * @param positions flat 3N reference positions (Å); copied
+     * @param latticeDescriptor D_0, length K; copied
+     * @param energyScale U_0 (eV)
+     * @param logMeanEigenvalue DescriptorDOS {@code log_det}
+     * @param alphaShift DescriptorDOS {@code alpha_shift}
+     * @param strain volumetric strain e (V = V_0 (1 + e))
+     * @param stiffness stable Hessian eigenvalues (eV/Å^2, ascending); copied
+     * @param isosurfaceValues planned h / U_0, length G &gt; 0; copied
+     * @param samplesPerIsosurface samples planned per isosurface over all shards
+     * @param bins histogram bins per mode
+     * @param shardCount number of shards (&gt;= 1)
+     * @param shards shard indices held, each in [0, shardCount), at least one, no repeats
+     * @param accumulators per isosurface, null before its pilot batch, length G; copied deeply
+     * @param committed per isosurface, samples committed by this shard, length G; copied
      * @param inverseKineticSums null, or per isosurface the exact sum of 1/kappa over its samples (length G)
      * @throws IllegalArgumentException on inconsistent shapes or shard numbers
      */
@@ -135,7 +198,10 @@ public final class CompressedCampaign {
     /**
      * Adds one kinetic sample's 1/kappa to isosurface g (exactly: order-independent).
      *
+     * @param g isosurface index, 0 &lt;= g &lt; G
+     * @param inverseKappa 1/kappa of the sample, kappa the kinetic energy per atom (1/eV), &gt; 0
      * @throws IllegalStateException when this campaign records no kinetic sums
+     * @throws IllegalArgumentException when 1/kappa is not positive and finite
      */
     public void addInverseKinetic(int g, double inverseKappa) {
         if (inverseKineticSums == null) {
@@ -152,6 +218,7 @@ public final class CompressedCampaign {
      * beta_mu = d ln Omega / dE = (d/2 - 1) &lt;1/K&gt; = (d/2 - 1) &lt;1/kappa&gt; / N (1/eV), d = 3N - 3;
      * for a harmonic reference it is (d - 1) / (E - E_0).
      *
+     * @param g isosurface index, 0 &lt;= g &lt; G
      * @return beta_mu in 1/eV, NaN when isosurface g holds no samples
      * @throws IllegalStateException when this campaign records no kinetic sums
      */
@@ -177,27 +244,46 @@ public final class CompressedCampaign {
         return isosurfaceValues.length;
     }
 
-    /** @return the accumulator of isosurface g, or null before its pilot batch */
+    /**
+     * @param g isosurface index, 0 &lt;= g &lt; G
+     * @return the accumulator of isosurface g (the live object), or null before its pilot batch
+     */
     public IsosurfaceAccumulator accumulator(int g) {
         return accumulators[g];
     }
 
-    /** Sets the accumulator of isosurface g (after its pilot batch). */
+    /**
+     * Sets the accumulator of isosurface g (after its pilot batch); kept, not copied.
+     *
+     * @param g isosurface index, 0 &lt;= g &lt; G
+     * @param a its accumulator
+     */
     public void setAccumulator(int g, IsosurfaceAccumulator a) {
         accumulators[g] = a;
     }
 
-    /** @return samples of isosurface g committed by this (single) shard, in shard order */
+    /**
+     * @param g isosurface index, 0 &lt;= g &lt; G
+     * @return samples of isosurface g committed by this (single) shard, in shard order
+     */
     public long committed(int g) {
         return committed[g];
     }
 
-    /** Records that the first {@code n} samples of the shard's slice of isosurface g are in. */
+    /**
+     * Records that the first {@code n} samples of the shard's slice of isosurface g are in.
+     *
+     * @param g isosurface index, 0 &lt;= g &lt; G
+     * @param n samples committed
+     */
     public void setCommitted(int g, long n) {
         committed[g] = n;
     }
 
-    /** @return how many of the indices 0..samplesPerIsosurface-1 belong to shard s of this campaign */
+    /**
+     * @param s shard index, 0 &lt;= s &lt; shardCount
+     * @return how many of the indices 0..samplesPerIsosurface-1 belong to shard s of this campaign
+     */
     public long shardSize(int s) {
         return samplesPerIsosurface <= s ? 0 : (samplesPerIsosurface - 1 - s) / shardCount + 1;
     }
@@ -224,6 +310,7 @@ public final class CompressedCampaign {
     /**
      * Adds the samples of another shard exactly.
      *
+     * @param o a complete campaign of other shards of the same campaign
      * @throws IllegalArgumentException when the two do not belong to the same campaign (different
      *     structure, descriptor, reference, isosurfaces, bins or rotation), share a shard, or are
      *     not complete
@@ -287,7 +374,10 @@ public final class CompressedCampaign {
                 logMeanEigenvalue, alphaShift, iso, inverseKineticSums == null ? new double[0] : Arrays.copyOf(beta, iso.size()));
     }
 
-    /** @return true when both hold exactly the same state */
+    /**
+     * @param o another campaign state
+     * @return true when both hold exactly the same state
+     */
     public boolean sameState(CompressedCampaign o) {
         if (!(name.equals(o.name) && flavor.equals(o.flavor) && atomCount == o.atomCount && Double.compare(mass, o.mass) == 0
                 && Double.compare(volume, o.volume) == 0 && Arrays.deepEquals(cell, o.cell)

@@ -38,13 +38,29 @@ public final class IsosurfaceAccumulator {
      * @param isosurface h / U_0 of the isosurface (positive)
      * @param rotation K x K, columns are eigenvectors
      * @param absoluteEdges K x (B+1), strictly increasing per mode, rotated descriptor units
-     * @throws IllegalArgumentException on inconsistent shapes or non-increasing edges
+     * @throws IllegalArgumentException on inconsistent shapes, a non-positive isosurface value, fewer
+     *     than 3 bins or non-increasing edges
      */
     public IsosurfaceAccumulator(double isosurface, double[][] rotation, double[][] absoluteEdges) {
         this(isosurface, rotation, absoluteEdges, null, null, null, null, null, 0);
     }
 
-    /** Full state (used by the archive reader); null arrays mean "empty". */
+    /**
+     * Full state (used by the archive reader); null {@code counts} means "empty", and the other
+     * state arrays are then ignored.
+     *
+     * @param isosurface h / U_0 of the isosurface (positive)
+     * @param rotation K x K, columns are eigenvectors; copied
+     * @param absoluteEdges K x (B+1), strictly increasing per mode, rotated descriptor units; copied
+     * @param counts K x B histogram counts, or null for an empty accumulator; copied
+     * @param clipped per mode, samples outside the bins, length K
+     * @param sumD exact sums of D_j, length K
+     * @param sumY exact sums of y_m, length K
+     * @param sumY2 exact sums of y_m^2, length K
+     * @param sampleCount samples added (&gt;= 0)
+     * @throws IllegalArgumentException on inconsistent shapes, a non-positive isosurface value, fewer
+     *     than 3 bins, non-increasing edges or a negative sample count
+     */
     public IsosurfaceAccumulator(double isosurface, double[][] rotation, double[][] absoluteEdges, long[][] counts,
             long[] clipped, BigDecimal[] sumD, BigDecimal[] sumY, BigDecimal[] sumY2, long sampleCount) {
         int k = rotation.length;
@@ -143,6 +159,7 @@ public final class IsosurfaceAccumulator {
     /**
      * Adds another accumulator of the same isosurface, rotation and bins exactly.
      *
+     * @param other accumulator of another shard of the same isosurface
      * @throws IllegalArgumentException when the isosurface value, rotation or edges differ (the
      *     two do not belong to the same campaign)
      */
@@ -172,6 +189,7 @@ public final class IsosurfaceAccumulator {
      * The compressed statistics: mean D, variances of the rotated modes (the covariance eigenvalues
      * in the fixed rotation), the rotation, edges relative to the rotated mean, counts.
      *
+     * @return the statistics, with means rounded from exact sums (128-bit decimal division)
      * @throws IllegalStateException when no sample was added
      */
     public IsosurfaceStatistics statistics() {
@@ -206,10 +224,12 @@ public final class IsosurfaceAccumulator {
         return new IsosurfaceAccumulator(isosurface, rotation, edges, counts, clipped, sumD, sumY, sumY2, sampleCount);
     }
 
+    /** @return h / U_0 of the isosurface */
     public double isosurface() {
         return isosurface;
     }
 
+    /** @return samples added (clipped ones included) */
     public long sampleCount() {
         return sampleCount;
     }
@@ -263,7 +283,10 @@ public final class IsosurfaceAccumulator {
         return sumY2.clone();
     }
 
-    /** @return true when both hold the same state exactly */
+    /**
+     * @param o another accumulator
+     * @return true when both hold the same state exactly
+     */
     public boolean sameState(IsosurfaceAccumulator o) {
         return Double.compare(isosurface, o.isosurface) == 0 && sampleCount == o.sampleCount
                 && Arrays.deepEquals(rotation, o.rotation) && Arrays.deepEquals(edges, o.edges)

@@ -41,7 +41,11 @@ public final class DescriptorDosPickleReader {
     private DescriptorDosPickleReader() {
     }
 
-    /** @return true when the file starts like a pickle of protocol 2 or newer (0x80, version byte) */
+    /**
+     * @param file file to sniff (only its first two bytes are read)
+     * @return true when the file starts like a pickle of protocol 2 to 5 (0x80, version byte)
+     * @throws IOException when the file cannot be opened or read
+     */
     public static boolean looksLikePickle(Path file) throws IOException {
         try (var in = Files.newInputStream(file)) {
             byte[] head = in.readNBytes(2);
@@ -52,6 +56,8 @@ public final class DescriptorDosPickleReader {
     /**
      * Reads a campaign holding exactly one volume.
      *
+     * @param file DescriptorDOS campaign pickle
+     * @return the campaign of the file's only volume
      * @throws CampaignFormatException when the file holds several volumes (the message lists
      *     them; use {@link #read(Path, double)}) or cannot be read
      * @throws IOException on an I/O error
@@ -71,6 +77,12 @@ public final class DescriptorDosPickleReader {
 
     /**
      * Reads the volume closest to {@code volumePerAtom} (Å^3/atom), as DescriptorDOS's analyser does.
+     *
+     * @param file DescriptorDOS campaign pickle
+     * @param volumePerAtom wanted volume per atom V_0 / N in Å^3
+     * @return the campaign whose volume per atom is nearest (the first of equally near ones)
+     * @throws CampaignFormatException when the file cannot be read as a campaign
+     * @throws IOException on an I/O error
      */
     public static PhaseCampaign read(Path file, double volumePerAtom) throws IOException {
         PhaseCampaign best = null;
@@ -82,7 +94,13 @@ public final class DescriptorDosPickleReader {
         return best;
     }
 
-    /** @return one campaign per volume in the file, sorted by volume per atom */
+    /**
+     * @param file DescriptorDOS campaign pickle
+     * @return one campaign per volume in the file, sorted by volume per atom
+     * @throws CampaignFormatException when the file is not a pickle, is truncated, names a foreign
+     *     class, lacks a required key or has inconsistent shapes (the message names the file)
+     * @throws IOException on an I/O error
+     */
     public static List<PhaseCampaign> readAll(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         String name = stem(file);

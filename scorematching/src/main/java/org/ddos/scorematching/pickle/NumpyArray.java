@@ -24,7 +24,12 @@ public final class NumpyArray {
         return a;
     }
 
-    /** Applies numpy's ndarray pickle state (called reflectively by the unpickler's BUILD). */
+    /**
+     * Applies numpy's ndarray pickle state (called reflectively by the unpickler's BUILD).
+     *
+     * @param state {@code (version, shape, dtype, is_fortran, rawdata)}
+     * @throws CampaignFormatException on a malformed state, shape or data length
+     */
     public void __setstate__(Object[] state) {
         if (state.length != 5) {
             throw new CampaignFormatException("malformed numpy array state (expected 5 fields, got " + state.length + ")");

@@ -38,7 +38,13 @@ public final class NumpyDtype {
         this.itemSize = size;
     }
 
-    /** Applies numpy's pickled dtype state; only the byte order matters for numeric types. */
+    /**
+     * Applies numpy's pickled dtype state; only the byte order matters for numeric types.
+     *
+     * @param state numpy's dtype state tuple {@code (version, byteorder, subarray, names, ...)}
+     * @throws CampaignFormatException on a malformed state, a structured dtype (field names) or an
+     *     unknown byte order
+     */
     public void __setstate__(Object[] state) {
         if (state.length < 2 || !(state[1] instanceof String bo)) {
             throw new CampaignFormatException("malformed numpy dtype state");

@@ -77,34 +77,56 @@ public final class PhaseEntropy {
         return alphas;
     }
 
-    /** @return y at bin centres of isosurface g, flat [k*B + b] (internal array) */
+    /**
+     * @param g isosurface index, 0 &lt;= g &lt; G (sorted order, as {@link #alphas})
+     * @return y at bin centres of isosurface g, flat [k*B + b] (internal array)
+     */
     public double[] coordinates(int g) {
         return coordinates[g];
     }
 
-    /** @return S at bin centres of isosurface g, flat [k*B + b] (internal array) */
+    /**
+     * @param g isosurface index, 0 &lt;= g &lt; G (sorted order, as {@link #alphas})
+     * @return S at bin centres of isosurface g, flat [k*B + b] (internal array)
+     */
     public double[] entropy(int g) {
         return entropy[g];
     }
 
-    /** @return one-sigma band of S of isosurface g, flat [k*B + b] (internal array) */
+    /**
+     * @param g isosurface index, 0 &lt;= g &lt; G (sorted order, as {@link #alphas})
+     * @return one-sigma band of S of isosurface g, flat [k*B + b] (internal array)
+     */
     public double[] band(int g) {
         return band[g];
     }
 
-    /** @return rotation of isosurface g, flat [j*K + k], columns are eigenvectors (internal array) */
+    /**
+     * @param g isosurface index, 0 &lt;= g &lt; G (sorted order, as {@link #alphas})
+     * @return rotation of isosurface g, flat [j*K + k], columns are eigenvectors (internal array)
+     */
     public double[] rotation(int g) {
         return rotation[g];
     }
 
-    /** @return fitted coefficients of isosurface g, flat [k*m + i] (internal array) */
+    /**
+     * @param g isosurface index, 0 &lt;= g &lt; G (sorted order, as {@link #alphas})
+     * @return fitted coefficients of isosurface g, flat [k*m + i] (internal array)
+     */
     public double[] coefficients(int g) {
         return coefficients[g];
     }
 
     /**
-     * Evaluates the fitted entropy of mode k on isosurface g at any y (not shifted to max 0).
-     * The score dS/dy is {@link #score}.
+     * Evaluates the fitted entropy of mode k on isosurface g at any y (not shifted to max 0):
+     * sum_i c_i f_i((y - shift_k) / scale_k) with the settings' basis f_i. The score dS/dy is
+     * {@link #score}. Allocates three small work arrays per call (not for hot loops).
+     *
+     * @param g isosurface index, 0 &lt;= g &lt; G
+     * @param k rotated mode index, 0 &lt;= k &lt; K
+     * @param y mode coordinate measured from the lattice (descriptor units)
+     * @return the fitted S_gk(y), dimensionless per atom, without the max-0 shift of
+     *     {@link #entropy(int)}
      */
     public double entropyAt(int g, int k, double y) {
         int m = settings.basis().functionCount(settings.order());
@@ -120,7 +142,12 @@ public final class PhaseEntropy {
         return s;
     }
 
-    /** @return the fitted score dS/dy of mode k on isosurface g at y (per atom, 1/descriptor unit) */
+    /**
+     * @param g isosurface index, 0 &lt;= g &lt; G
+     * @param k rotated mode index, 0 &lt;= k &lt; K
+     * @param y mode coordinate measured from the lattice (descriptor units)
+     * @return the fitted score dS/dy of mode k on isosurface g at y (per atom, 1/descriptor unit)
+     */
     public double score(int g, int k, double y) {
         int m = settings.basis().functionCount(settings.order());
         double[] f = new double[m];

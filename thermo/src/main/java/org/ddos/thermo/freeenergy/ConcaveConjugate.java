@@ -34,7 +34,11 @@ public final class ConcaveConjugate {
     /** Interleaved vertex data: [3v] = y, [3v+1] = S, [3v+2] = band. */
     private final double[] vertexData;
 
-    /** Builds the hulls of all (isosurface, mode) pairs of a learned phase entropy. */
+    /**
+     * Builds the hulls of all (isosurface, mode) pairs of a learned phase entropy.
+     *
+     * @param entropy the learned per-mode entropies S_gk(y_b) on the histogram bins (per atom)
+     */
     public ConcaveConjugate(PhaseEntropy entropy) {
         int g = entropy.isosurfaceCount();
         int k = entropy.descriptorCount();
@@ -188,17 +192,26 @@ public final class ConcaveConjugate {
         return base + count;
     }
 
-    /** @return y of a hull vertex (descriptor units, from the lattice) */
+    /**
+     * @param vertex flat hull-vertex index, as returned by {@link #argmin} or {@link #argminAll}
+     * @return y of a hull vertex (descriptor units, from the lattice)
+     */
     public double y(int vertex) {
         return vertexData[3 * vertex];
     }
 
-    /** @return S of a hull vertex (per atom, max 0) */
+    /**
+     * @param vertex flat hull-vertex index, as returned by {@link #argmin} or {@link #argminAll}
+     * @return S of a hull vertex (per atom, max 0)
+     */
     public double entropy(int vertex) {
         return vertexData[3 * vertex + 1];
     }
 
-    /** @return one-sigma band of S at a hull vertex */
+    /**
+     * @param vertex flat hull-vertex index, as returned by {@link #argmin} or {@link #argminAll}
+     * @return one-sigma band of S at a hull vertex
+     */
     public double band(int vertex) {
         return vertexData[3 * vertex + 2];
     }

@@ -29,7 +29,13 @@ public final class CumulantFreeEnergy {
     /** effective sample counts [g][k]. */
     private final double[][] samples;
 
-    /** Builds the cumulants of every (isosurface, mode) of a learned phase. */
+    /**
+     * Builds the cumulants of every (isosurface, mode) of a learned phase.
+     *
+     * @param entropy the learned phase (its campaign supplies the histograms and the rotations)
+     * @throws IllegalArgumentException when the campaign is kinetic
+     *     ({@link HarmonicShell#requireHarmonicShell})
+     */
     public CumulantFreeEnergy(PhaseEntropy entropy) {
         this.campaign = entropy.campaign();
         HarmonicShell.requireHarmonicShell(campaign, "the cumulant estimator");

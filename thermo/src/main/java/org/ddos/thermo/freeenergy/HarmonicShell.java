@@ -28,6 +28,7 @@ public final class HarmonicShell {
      * anharmonic reference ({@link KineticShell}, which {@link PhaseFreeEnergy} uses when the campaign
      * carries its microcanonical temperatures).
      *
+     * @param campaign the campaign whose flavour is checked
      * @param route the calling estimator, for the message
      * @throws IllegalArgumentException naming the campaign and flavour when it is kinetic
      */
@@ -43,18 +44,27 @@ public final class HarmonicShell {
         }
     }
 
-    /** @return true when the campaign's flavour is "kinetic" (any case) */
+    /**
+     * @param campaign the campaign whose flavour is read
+     * @return true when the campaign's flavour is "kinetic" (any case)
+     */
     public static boolean isKinetic(org.ddos.scorematching.campaign.PhaseCampaign campaign) {
         return campaign.flavor() != null && campaign.flavor().equalsIgnoreCase("kinetic");
     }
 
-    /** @return hbar^2 / m in eV Å^2 for a mass in amu */
+    /**
+     * @param massAmu atomic mass m in amu
+     * @return hbar^2 / m in eV Å^2 for a mass in amu
+     */
     public static double hbarSquaredOverMass(double massAmu) {
         double hbar = PhysicalConstants.HBAR_EV_PS;
         return hbar * hbar / massAmu * PhysicalConstants.EV_PER_AMU_ANGSTROM2_IN_PS2;
     }
 
     /**
+     * @param temperature T in K
+     * @param massAmu atomic mass m in amu
+     * @param logMeanEigenvalue the campaign's log-mean eigenvalue constant L ({@code log_det})
      * @return the alpha-independent part c0(T) of -S_shell: 3/2 [ln(3 hbar^2 /(m k_B T)) + L - 1];
      *     the full term is c0 - 3/2 alpha
      */
@@ -70,6 +80,7 @@ public final class HarmonicShell {
      * @param atomCount N
      * @param temperature T in K (&gt; 0)
      * @return F_H in eV/atom
+     * @throws IllegalArgumentException when the temperature is not positive
      */
     public static double harmonicFreeEnergy(double[] angularFrequencies, int atomCount, double temperature) {
         if (!(temperature > 0)) {

@@ -34,6 +34,8 @@ public final class IsosurfacePolynomial {
     /**
      * @param alphas increasing isosurface variables, length G &gt;= 3
      * @param degree requested polynomial degree (&gt;= 2); lowered to G - 1 when G is small
+     * @throws IllegalArgumentException when G &lt; 3, degree &lt; 2, the alphas do not increase
+     *     strictly, or the least-squares system is singular
      */
     public IsosurfacePolynomial(double[] alphas, int degree) {
         int g = alphas.length;
@@ -80,7 +82,11 @@ public final class IsosurfacePolynomial {
         }
     }
 
-    /** @return u(alpha) in [-1, 1] on the sampled range */
+    /**
+     * @param alpha isosurface variable
+     * @return u(alpha) = 2 (exp(alpha - alpha_max) - v_min) / (1 - v_min) - 1, in [-1, 1] on the
+     *     sampled range
+     */
     public double normalise(double alpha) {
         return 2 * (Math.exp(alpha - alphaMax) - vMin) / vSpan - 1;
     }
@@ -141,7 +147,13 @@ public final class IsosurfacePolynomial {
         }
     }
 
-    /** @return f(alpha) = q(u(alpha)) + a0 + a1 alpha */
+    /**
+     * @param c polynomial coefficients c_j of q(u), length degree+1 (from {@link #fit})
+     * @param a0 constant added to the profile
+     * @param a1 slope of the exact linear term in alpha
+     * @param alpha isosurface variable
+     * @return f(alpha) = q(u(alpha)) + a0 + a1 alpha
+     */
     public double value(double[] c, double a0, double a1, double alpha) {
         double u = normalise(alpha);
         double r = 0;
@@ -178,6 +190,8 @@ public final class IsosurfacePolynomial {
      * Minimises f(alpha) = q(u(alpha)) + a1 alpha on the sampled range: a grid of 8G points
      * locates the best cell, then safeguarded Newton steps on f'(alpha) = 0 refine it.
      *
+     * @param c polynomial coefficients c_j of q(u), length degree+1 (from {@link #fit})
+     * @param a1 slope of the exact linear term in alpha
      * @return alpha* in [alphaMin, alphaMax]; exactly an end point when the minimum lies there
      */
     public double minimise(double[] c, double a1) {

@@ -27,6 +27,7 @@ public final class KineticShell {
     }
 
     /**
+     * @param c the kinetic campaign (its log-mean eigenvalue, alpha shift and energy scale U_0 in eV)
      * @param massAmu mass for hbar^2 / m (amu)
      * @return c0 of -S_kin (T-independent), in k_B per atom
      */
@@ -49,6 +50,7 @@ public final class KineticShell {
      * few isosurfaces) by least squares with weights e_g^2, and integrated exactly from 0, which pools
      * the isosurfaces and needs no extrapolation rule below the first one.
      *
+     * @param c the kinetic campaign, with its microcanonical inverse temperatures beta_mu (1/eV)
      * @return Delta_g = Delta(e_g) for every isosurface (sorted order), in k_B per atom
      * @throws IllegalArgumentException when the campaign carries no microcanonical temperatures
      */
