@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.ddos.descriptors.structure.CellGeometry;
 import org.ddos.scorematching.campaign.IsosurfaceStatistics;
 import org.ddos.scorematching.campaign.PhaseCampaign;
 
@@ -182,21 +183,11 @@ public final class DescriptorDosPickleReader {
 
     /** x (flat 3N, row vectors) with fractional coordinates in {@code from} kept in {@code to}: x from^-1 to. */
     static double[] mapIntoCell(double[] x, double[][] from, double[][] to, Path file) {
-        double[][] inv = new double[3][3];
-        double det = from[0][0] * (from[1][1] * from[2][2] - from[1][2] * from[2][1])
-                - from[0][1] * (from[1][0] * from[2][2] - from[1][2] * from[2][0])
-                + from[0][2] * (from[1][0] * from[2][1] - from[1][1] * from[2][0]);
-        if (!(Math.abs(det) > 0) || !Double.isFinite(det)) {
-            throw new CampaignFormatException(file + ": 'C_ref' is singular (determinant " + det + ")");
-        }
-        for (int r = 0; r < 3; r++) {
-            for (int c = 0; c < 3; c++) {
-                int r1 = (c + 1) % 3;
-                int r2 = (c + 2) % 3;
-                int c1 = (r + 1) % 3;
-                int c2 = (r + 2) % 3;
-                inv[r][c] = (from[r1][c1] * from[r2][c2] - from[r1][c2] * from[r2][c1]) / det;
-            }
+        double[][] inv;
+        try {
+            inv = CellGeometry.inverse(from);
+        } catch (IllegalArgumentException e) {
+            throw new CampaignFormatException(file + ": 'C_ref' " + e.getMessage());
         }
         double[] out = new double[x.length];
         for (int i = 0; i + 2 < x.length; i += 3) {
