@@ -37,6 +37,11 @@ import org.ejml.data.DMatrixRMaj;
  * #   M(h) = < exp(-beta (E - E_0 - N h)) >_shell(h),   F_anh = -k_B T ln(Z/Z_harm) / (N - 1)
  * # (ln M interpolated linearly between shells; bootstrap error over the samples).
  * java -cp tools/target/ddos.jar examples/w/A15Diagnostics.java shells W-a15.dat 0.2:5.8:29 2000 1000,2000,3000 2
+ * # Kinetic archive: the microcanonical inverse temperatures beta_mu(e) per isosurface, their
+ * # anharmonic part b = beta_mu - (d-1)/(N e), the library's Delta(e) (degree-2 fit integrated from 0),
+ * # and F(T) from the same beta_mu integrated piecewise linearly (trapezoid) from an anchor:
+ * # the Hessian-archive D-DOS free energy at T0 fixes the one unknown entropy constant.
+ * java -cp tools/target/ddos.jar examples/w/A15Diagnostics.java kinetic W-a15-kinetic.ddos W-a15-29.ddos 1000 1000,2000,3000
  * </pre>
  * The W SNAP files and structures are read from $DDOS_SHARED_DATA/descriptordos/w (default
  * ../shared/data/descriptordos/w).
@@ -54,6 +59,10 @@ public class A15Diagnostics {
         Path w = Path.of(shared, "data", "descriptordos", "w");
         SnapParameters p = SnapParameters.read(w.resolve("D.snapparam"));
         SnapCoefficients c = SnapCoefficients.read(w.resolve("X_W.snapcoeff"), p);
+        if (args[0].equals("kinetic")) {
+            kinetic(c, Path.of(args[1]), Path.of(args[2]), Double.parseDouble(args[3]), args[4]);
+            return;
+        }
         if (args[0].equals("profile")) {
             profile(c, Path.of(args[1]), args[2]);
             return;
@@ -279,7 +288,7 @@ public class A15Diagnostics {
         pool.shutdown();
         System.out.printf("# N=%d, d=%d, E0/N=%.6f eV, U0=%.5f eV, %d samples x %d shells in %.1f s%n", n, d, e0 / n, U0, samples, gCount,
                 (System.nanoTime() - start) * 1e-9);
-        System.out.print("#  h/U0  alpha   <dE/N-h>(meV)  sd(meV)  min(meV)  max(meV)  <rmin>(A) min rmin  frac off-site");
+        System.out.print("#  h/U0  alpha   <dE/N-h>(meV)  sd(meV)  min(meV)  max(meV)  skew   <rmin>(A) min rmin  frac off-site");
         for (double t : temps) {
             System.out.printf("  lnM(%.0fK)", t);
         }
@@ -303,8 +312,13 @@ public class A15Diagnostics {
                 v += (r[g][j] - m) * (r[g][j] - m);
             }
             v /= samples - 1;
-            System.out.printf("%6.3f  %6.3f  %13.3f  %7.3f  %8.3f  %8.3f  %9.3f  %8.3f  %12.4f", values[g], Math.log(values[g]), 1e3 * m,
-                    1e3 * Math.sqrt(v), 1e3 * mn, 1e3 * mx, rm / samples, rmn, (double) offs / samples);
+            double m3 = 0;
+            for (int j = 0; j < samples; j++) {
+                m3 += Math.pow(r[g][j] - m, 3);
+            }
+            double skew = m3 / samples / Math.pow(v, 1.5);
+            System.out.printf("%6.3f  %6.3f  %13.3f  %7.3f  %8.3f  %8.3f  %6.3f  %9.3f  %8.3f  %12.4f", values[g], Math.log(values[g]), 1e3 * m,
+                    1e3 * Math.sqrt(v), 1e3 * mn, 1e3 * mx, skew, rm / samples, rmn, (double) offs / samples);
             for (double t : temps) {
                 System.out.printf("  %10.4f", logMeanExp(r[g], null, -n / (KB * t)));
             }
@@ -472,6 +486,99 @@ public class A15Diagnostics {
                         values[g] - bh, bands[g], sm, sm + c0 - 1.5 * alphas[g]);
             }
         }
+    }
+
+    static void kinetic(SnapCoefficients c, Path kineticPath, Path hessianPath, double t0, String temps) throws Exception {
+        org.ddos.scorematching.campaign.PhaseCampaign kc = org.ddos.scorematching.archive.PhaseArchives.read(kineticPath).entropy(0).campaign();
+        org.ddos.scorematching.score.PhaseEntropy he = org.ddos.scorematching.archive.PhaseArchives.read(hessianPath).entropy(0);
+        org.ddos.thermo.freeenergy.PhaseFreeEnergy hessian = new org.ddos.thermo.freeenergy.PhaseFreeEnergy(he);
+        org.ddos.thermo.freeenergy.PhaseFreeEnergy kineticPhase = new org.ddos.thermo.freeenergy.PhaseFreeEnergy(
+                org.ddos.scorematching.archive.PhaseArchives.read(kineticPath).entropy(0));
+        double[] theta = c.linear(0);
+        int n = kc.atomCount();
+        int d = 3 * n - 3;
+        double lnK = he.campaign().logMeanEigenvalue() + Math.log(2 * he.campaign().energyScale());
+        double mass = he.campaign().mass();
+        double[] beta = kc.microcanonicalBeta();
+        double[] libDelta = org.ddos.thermo.freeenergy.KineticShell.anharmonicCorrection(kc);
+        int g = beta.length;
+        double[] e = new double[g];
+        double[] b = new double[g];
+        System.out.println("# kinetic isosurfaces: value, e (eV/atom), T_mu (K), b = beta_mu - (d-1)/(N e) (1/eV), library Delta (k_B/atom)");
+        for (int i = 0; i < g; i++) {
+            e[i] = kc.isosurfaces().get(i).isosurface() * kc.energyScale();
+            b[i] = beta[i] - (d - 1) / (n * e[i]);
+            System.out.printf("%5.2f  %8.5f  %8.1f  %9.4f  %9.4f%n", kc.isosurfaces().get(i).isosurface(), e[i], 1 / (KB * beta[i]), b[i],
+                    libDelta[i]);
+        }
+        // Delta(e) - Delta(e_0): trapezoid of the piecewise-linear b on a fine grid over [e_0, e_{G-1}]
+        int m = 20000;
+        double[] grid = new double[m + 1];
+        double[] delta = new double[m + 1];
+        for (int j = 0; j <= m; j++) {
+            grid[j] = e[0] + j * (e[g - 1] - e[0]) / m;
+        }
+        for (int j = 1; j <= m; j++) {
+            delta[j] = delta[j - 1] + 0.5 * (interp(e, b, grid[j - 1]) + interp(e, b, grid[j])) * (grid[j] - grid[j - 1]);
+        }
+        // x(T) = min_e [beta e - (d-1)/N ln e - Delta(e)] - (the same without Delta): beta F_anh up to the constant
+        double anchorVib = hessian.evaluate(theta, t0).vibrationalFreeEnergy();
+        double anchorSigma = hessian.evaluate(theta, t0).uncertainty();
+        double anchor = anchorVib - harmonicVib(t0, mass, lnK);
+        double x0 = anharmonicX(grid, delta, t0, n, d);
+        double constant = x0 - anchor / (KB * t0);
+        System.out.printf("# anchor: Hessian-archive D-DOS at %.0f K: F - E0 = %.6f +- %.2f meV, harmonic %.6f, F_anh = %.3f meV%n", t0, anchorVib,
+                1e3 * anchorSigma, harmonicVib(t0, mass, lnK), 1e3 * anchor);
+        System.out.println("#  T(K)  F-E0 anchored trapezoid (eV/atom)  +- anchor (meV)  F_anh (meV)  | library kinetic F-E0  F_anh (meV)  e* grid (eV)");
+        for (String ts : temps.split(",")) {
+            double t = Double.parseDouble(ts);
+            double x = anharmonicX(grid, delta, t, n, d);
+            double fAnh = KB * t * (x - constant);
+            double harm = harmonicVib(t, mass, lnK);
+            org.ddos.thermo.freeenergy.FreeEnergyResult lib = kineticPhase.evaluate(theta, t);
+            System.out.printf("%6.0f  %14.6f  %10.2f  %10.3f  | %14.6f  %10.3f  %s%n", t, harm + fAnh, 1e3 * anchorSigma * t / t0, 1e3 * fAnh,
+                    lib.vibrationalFreeEnergy(), 1e3 * (lib.vibrationalFreeEnergy() - harm), edge(grid, delta, t, n, d));
+        }
+    }
+
+    static String edge(double[] grid, double[] delta, double t, int n, int d) {
+        double beta = 1 / (KB * t);
+        double best = Double.MAX_VALUE;
+        int at = 0;
+        for (int j = 0; j < grid.length; j++) {
+            double v = beta * grid[j] - (d - 1.0) / n * Math.log(grid[j]) - delta[j];
+            if (v < best) {
+                best = v;
+                at = j;
+            }
+        }
+        return String.format("%.4f%s", grid[at], at == 0 || at == grid.length - 1 ? " EDGE" : "");
+    }
+
+    static double anharmonicX(double[] grid, double[] delta, double t, int n, int d) {
+        double beta = 1 / (KB * t);
+        double best = Double.MAX_VALUE;
+        for (int j = 0; j < grid.length; j++) {
+            best = Math.min(best, beta * grid[j] - (d - 1.0) / n * Math.log(grid[j]) - delta[j]);
+        }
+        // harmonic: minimum at e = (d-1) kT / N
+        double eh = (d - 1.0) * KB * t / n;
+        double harmonic = beta * eh - (d - 1.0) / n * Math.log(eh);
+        return best - harmonic;
+    }
+
+    static double interp(double[] x, double[] y, double v) {
+        int i = 0;
+        while (i < x.length - 2 && x[i + 1] < v) {
+            i++;
+        }
+        return y[i] + (y[i + 1] - y[i]) * (v - x[i]) / (x[i + 1] - x[i]);
+    }
+
+    /** Classical harmonic F - E0 per atom: 3/2 k_B T [ln(hbar^2 / (m (k_B T)^2)) + &lt;ln k&gt;]. */
+    static double harmonicVib(double t, double mass, double lnK) {
+        double kt = KB * t;
+        return 1.5 * kt * (Math.log(org.ddos.thermo.freeenergy.HarmonicShell.hbarSquaredOverMass(mass) / (kt * kt)) + lnK);
     }
 
     static double logSumExp(double[] a) {
