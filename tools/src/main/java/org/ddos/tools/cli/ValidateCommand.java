@@ -163,8 +163,10 @@ public final class ValidateCommand implements Callable<Integer> {
         if (choice.theta() == null) {
             throw new IllegalArgumentException("the potential is not linear in one species' descriptors; D-DOS cannot predict it");
         }
-        if (choice.theta().length != campaign.descriptorCount()) {
-            throw new IllegalArgumentException(file + ": " + campaign.descriptorCount() + " descriptor components, the potential has "
+        // kinetic campaigns carry the kinetic energy per atom as one extra component (coefficient 1, not the user's)
+        int expected = campaign.descriptorCount() - (org.ddos.thermo.freeenergy.HarmonicShell.isKinetic(campaign) ? 1 : 0);
+        if (choice.theta().length != expected) {
+            throw new IllegalArgumentException(file + ": " + expected + " descriptor components, the potential has "
                     + choice.theta().length + " coefficients");
         }
         // the same potential and lattice on both sides: E_0/N = beta0 + theta . D_0
