@@ -22,7 +22,7 @@ public final class FreeEnergyCommand implements Callable<Integer> {
     @Mixin
     PhaseInputs inputs;
 
-    @Option(names = "--temperatures", defaultValue = "500:2500:21", paramLabel = "START:STOP:COUNT",
+    @Option(names = "--temperatures", defaultValue = "500:2500:21", paramLabel = "T1,T2|START:STOP:COUNT",
             description = "Temperatures in K (default: ${DEFAULT-VALUE}).")
     String temperatures;
 

@@ -1,8 +1,6 @@
 package org.ddos.tools.cli;
 
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.stream.DoubleStream;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -135,21 +133,5 @@ public final class SwitchingOptions {
             });
             return ti.run(temperatures);
         }
-    }
-
-    /**
-     * Parses temperatures: comma-separated items, each one value or START:STOP:COUNT.
-     *
-     * @return ascending, distinct temperatures (K)
-     */
-    static double[] temperatures(String spec) {
-        DoubleStream all = DoubleStream.empty();
-        for (String item : spec.split(",")) {
-            if (item.isBlank()) {
-                throw new IllegalArgumentException("--temperatures: empty item in '" + spec + "'");
-            }
-            all = DoubleStream.concat(all, Arrays.stream(TemperatureGrid.parse(item.trim())));
-        }
-        return all.sorted().distinct().toArray();
     }
 }

@@ -65,7 +65,7 @@ public final class TiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        double[] temps = SwitchingOptions.temperatures(temperatures);
+        double[] temps = TemperatureGrid.parse(temperatures);
         ReadOptions options = elements.isEmpty() ? ReadOptions.DEFAULT : ReadOptions.withTypeElements(elements.toArray(String[]::new));
         Structure lattice = StructureFormats.read(structure, format, options);
         StructureChecks.requireMinimumDistance(lattice, StructureChecks.DEFAULT_MINIMUM_DISTANCE, structure.toString());

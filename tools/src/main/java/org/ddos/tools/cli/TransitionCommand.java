@@ -25,7 +25,7 @@ public final class TransitionCommand implements Callable<Integer> {
     @Mixin
     PhaseInputs inputs;
 
-    @Option(names = "--temperatures", defaultValue = "500:2500:41", paramLabel = "START:STOP:COUNT",
+    @Option(names = "--temperatures", defaultValue = "500:2500:41", paramLabel = "T1,T2|START:STOP:COUNT",
             description = "Scan grid in K; T_c is then solved on continuous T (default: ${DEFAULT-VALUE}).")
     String temperatures;
 

@@ -70,7 +70,7 @@ public final class TuneCommand implements Callable<Integer> {
             description = "gd step size (default: ${DEFAULT-VALUE}).")
     double step;
 
-    @Option(names = "--temperatures", defaultValue = "500:2500:41", paramLabel = "START:STOP:COUNT",
+    @Option(names = "--temperatures", defaultValue = "500:2500:41", paramLabel = "T1,T2|START:STOP:COUNT",
             description = "T_c scan grid in K (default: ${DEFAULT-VALUE}).")
     String temperatures;
 

@@ -39,7 +39,7 @@ public final class UqCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--temperatures", defaultValue = "500:2500:11", paramLabel = "START:STOP:COUNT",
+    @Option(names = "--temperatures", defaultValue = "500:2500:11", paramLabel = "T1,T2|START:STOP:COUNT",
             description = "Temperatures in K; T_c is bracketed on this grid (default: ${DEFAULT-VALUE}).")
     String temperatures;
 

@@ -95,7 +95,7 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        double[] temps = SwitchingOptions.temperatures(temperatures);
+        double[] temps = TemperatureGrid.parse(temperatures);
         Map<String, Path> files = pairs(phases, "--phase");
         Map<String, Path> tiFiles = pairs(stored, "--ti");
         Map<String, Path> structureFiles = pairs(structures, "--structure");
