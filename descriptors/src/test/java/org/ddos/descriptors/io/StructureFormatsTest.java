@@ -5,29 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import org.ddos.descriptors.neighbors.CellListNeighborList;
 import org.ddos.descriptors.structure.CellGeometry;
 import org.ddos.descriptors.structure.Structure;
 import org.ddos.descriptors.structure.StructureChecks;
+import org.ddos.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class StructureFormatsTest {
-
-    static Path shared(String relative) {
-        Optional<Path> p = SharedDataDirectory.dataFile(relative);
-        assumeTrue(p.isPresent(), "shared data file " + relative + " not found (set DDOS_SHARED_DATA)");
-        return p.get();
-    }
 
     static List<String> lines(String text) {
         return text.lines().toList(); // as Files.readAllLines gives them
@@ -47,7 +40,7 @@ class StructureFormatsTest {
 
     @Test
     void readsAseWrittenTungstenBcc() throws IOException {
-        Path p = shared("descriptordos/w/W-bcc.dat");
+        Path p = SharedData.require("descriptordos/w/W-bcc.dat");
         Structure s = StructureFormats.read(p, null, ReadOptions.withTypeElements("W"));
         assertEquals(128, s.atomCount());
         assertArrayEquals(new String[] {"W"}, s.elements());
@@ -65,11 +58,11 @@ class StructureFormatsTest {
 
     @Test
     void readsA15AndTestCells() throws IOException {
-        Structure a15 = StructureFormats.read(shared("descriptordos/w/W-a15.dat"), null, ReadOptions.withTypeElements("W"));
+        Structure a15 = StructureFormats.read(SharedData.require("descriptordos/w/W-a15.dat"), null, ReadOptions.withTypeElements("W"));
         assertEquals(64, a15.atomCount());
         double l = 10.182917621744457;
         assertEquals(l * l * l / 64, a15.volume() / 64, 1e-12);
-        Structure fe = StructureFormats.read(shared("descriptordos/testing/test.dat"), null, ReadOptions.withTypeElements("Fe"));
+        Structure fe = StructureFormats.read(SharedData.require("descriptordos/testing/test.dat"), null, ReadOptions.withTypeElements("Fe"));
         assertEquals(54, fe.atomCount());
         assertEquals(55.845, fe.massOf(0), 0);
         assertEquals(7.9870223545609127 / 3 * Math.sqrt(3) / 2, sortedDistances(fe, 5, 2.6)[0], 1e-12);
@@ -77,7 +70,7 @@ class StructureFormatsTest {
 
     @Test
     void lammpsWithoutMassesNeedsElements() throws IOException {
-        Path p = shared("descriptordos/w/W-bcc.dat");
+        Path p = SharedData.require("descriptordos/w/W-bcc.dat");
         StructureFileException e = assertThrows(StructureFileException.class, () -> StructureFormats.read(p));
         assertTrue(e.getMessage().startsWith("W-bcc.dat"), e.getMessage());
         assertTrue(e.getMessage().contains("element of atom type 1"), e.getMessage());

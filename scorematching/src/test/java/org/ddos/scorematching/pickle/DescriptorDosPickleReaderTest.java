@@ -10,26 +10,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Optional;
-import org.ddos.descriptors.io.SharedDataDirectory;
 import org.ddos.scorematching.campaign.IsosurfaceStatistics;
 import org.ddos.scorematching.campaign.PhaseCampaign;
-import org.junit.jupiter.api.Assumptions;
+import org.ddos.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DescriptorDosPickleReaderTest {
     static final String BCC = "descriptordos/fe/Fe_bcc_444_Hessian_single_vol.pkl";
 
-    static Path shared(String rel) {
-        Optional<Path> p = SharedDataDirectory.dataFile(rel);
-        Assumptions.assumeTrue(p.isPresent(), "shared data not found (set DDOS_SHARED_DATA or place ../shared): skipping " + rel);
-        return p.get();
-    }
-
     @Test
     void readsThePublishedFeBccCampaign() throws Exception {
-        PhaseCampaign c = DescriptorDosPickleReader.read(shared(BCC));
+        PhaseCampaign c = DescriptorDosPickleReader.read(SharedData.require(BCC));
         assertEquals(20, c.isosurfaceCount());
         assertEquals(55, c.descriptorCount());
         assertEquals(128, c.atomCount());
@@ -67,7 +59,7 @@ class DescriptorDosPickleReaderTest {
 
     @Test
     void readsTheFccCampaignWithItsOwnShape() throws Exception {
-        PhaseCampaign c = DescriptorDosPickleReader.read(shared("descriptordos/fe/Fe_fcc_333_Hessian_single_vol.pkl"));
+        PhaseCampaign c = DescriptorDosPickleReader.read(SharedData.require("descriptordos/fe/Fe_fcc_333_Hessian_single_vol.pkl"));
         assertEquals(108, c.atomCount());
         assertEquals(10.3808, c.volumePerAtom(), 1e-4);
         assertEquals(324, c.latticePositions().length);
@@ -93,7 +85,7 @@ class DescriptorDosPickleReaderTest {
 
     @Test
     void truncatedPickleIsAClearError(@TempDir Path dir) throws Exception {
-        byte[] all = Files.readAllBytes(shared(BCC));
+        byte[] all = Files.readAllBytes(SharedData.require(BCC));
         Path cut = dir.resolve("cut.pkl");
         Files.write(cut, Arrays.copyOf(all, all.length / 2));
         CampaignFormatException e = assertThrows(CampaignFormatException.class, () -> DescriptorDosPickleReader.read(cut));

@@ -15,6 +15,7 @@ import org.ddos.descriptors.snap.SnapParameters;
 import org.ddos.descriptors.snap.SnapPotential;
 import org.ddos.descriptors.structure.Structure;
 import org.junit.jupiter.api.Assumptions;
+import org.ddos.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,15 +34,9 @@ class SampleFromCampaignTest {
     @TempDir
     Path dir;
 
-    static Path shared(String rel) {
-        Optional<Path> p = SharedDataDirectory.dataFile(rel);
-        Assumptions.assumeTrue(p.isPresent(), "shared data not found (set DDOS_SHARED_DATA or place ../shared): skipping " + rel);
-        return p.get();
-    }
-
     @Test
     void latticeDescriptorOfThePublishedFeCampaignsIsReproduced() throws Exception {
-        Path coeff = shared("descriptordos/fe/X_Fe.snapcoeff");
+        Path coeff = SharedData.require("descriptordos/fe/X_Fe.snapcoeff");
         assertTrue(Files.exists(FE_SNAPPARAM), FE_SNAPPARAM.toAbsolutePath().toString());
         SnapParameters sp = SnapParameters.read(FE_SNAPPARAM);
         SnapCoefficients sc = SnapCoefficients.read(coeff, sp);
@@ -53,7 +48,7 @@ class SampleFromCampaignTest {
         int[] atoms = {128, 108};
         double[] cellEdge = {10.755845955025768, 10.388471015461576};
         for (int p = 0; p < 2; p++) {
-            Path pkl = shared(files[p]);
+            Path pkl = SharedData.require(files[p]);
             Structure lattice = SampleCommand.referenceLattice(pkl, "Fe");
             assertEquals(atoms[p], lattice.atomCount());
             assertEquals(55.85, lattice.massOf(0), 0);
@@ -100,7 +95,7 @@ class SampleFromCampaignTest {
 
     @Test
     void aPickleThatIsNotACampaignIsRefused() throws Exception {
-        Path coeff = shared("descriptordos/fe/X_Fe.snapcoeff");
+        Path coeff = SharedData.require("descriptordos/fe/X_Fe.snapcoeff");
         // protocol-2 pickle of the list [1]: PROTO 2, EMPTY_LIST, BININT1 1, APPEND, STOP
         Path bad = dir.resolve("lattice.pkl");
         Files.write(bad, new byte[] {(byte) 0x80, 2, ']', 'K', 1, 'a', '.'});
