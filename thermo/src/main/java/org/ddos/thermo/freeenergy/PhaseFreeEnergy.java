@@ -46,6 +46,13 @@ public final class PhaseFreeEnergy {
      * cannot align), which halves the rotation time.
      */
     private final double[][] rotationRows;
+    /**
+     * The same rotations mode-major, for the gradient: modeVectors[g*K + k][j] = (R_g)_jk, the
+     * eigenvector of mode k of isosurface g. &lt;D&gt; - D_0 is then G*K vectorised axpy sweeps of
+     * length K instead of K dot products (which HotSpot does not vectorise); 484 KB more per phase
+     * for the Fe campaign, read only by {@link Evaluator#gradient}.
+     */
+    private final double[][] modeVectors;
     private final double[] d0;
     private final double mass;
     /** Kinetic campaign: last descriptor component is kappa (theta 1), shell {@link KineticShell}. */
@@ -85,10 +92,14 @@ public final class PhaseFreeEnergy {
         this.kCount = entropy.descriptorCount();
         int gk = gCount * kCount;
         this.rotationRows = new double[kCount][gk];
+        this.modeVectors = new double[gk][kCount];
         for (int g = 0; g < gCount; g++) {
             double[] r = entropy.rotation(g);
             for (int j = 0; j < kCount; j++) {
                 System.arraycopy(r, j * kCount, rotationRows[j], g * kCount, kCount);
+                for (int k = 0; k < kCount; k++) {
+                    modeVectors[g * kCount + k][j] = r[j * kCount + k];
+                }
             }
         }
         this.d0 = campaign.latticeDescriptor();
@@ -371,47 +382,30 @@ public final class PhaseFreeEnergy {
                     contraction[base + k] = w * conjugate.y(vertex[base + k]);
                 }
             }
-            double[][] rows = rotationRows;
+            double[][] vectors = modeVectors;
             double[] c = contraction;
-            int j = 0;
-            // four rows per pass, two accumulators per row: eight independent chains
-            for (; j + 3 < kCount; j += 4) {
-                double[] r0 = rows[j];
-                double[] r1 = rows[j + 1];
-                double[] r2 = rows[j + 2];
-                double[] r3 = rows[j + 3];
-                double a0 = 0, a1 = 0, a2 = 0, a3 = 0, b0 = 0, b1 = 0, b2 = 0, b3 = 0;
-                int i = 0;
-                for (; i + 1 < gk; i += 2) {
-                    double c0 = c[i];
-                    double c1 = c[i + 1];
-                    a0 += c0 * r0[i];
-                    b0 += c1 * r0[i + 1];
-                    a1 += c0 * r1[i];
-                    b1 += c1 * r1[i + 1];
-                    a2 += c0 * r2[i];
-                    b2 += c1 * r2[i + 1];
-                    a3 += c0 * r3[i];
-                    b3 += c1 * r3[i + 1];
+            System.arraycopy(d0, 0, out, 0, kCount);
+            int i = 0;
+            // four modes per sweep over the K descriptor components: a quarter of the traffic on out
+            for (; i + 3 < gk; i += 4) {
+                double c0 = c[i];
+                double c1 = c[i + 1];
+                double c2 = c[i + 2];
+                double c3 = c[i + 3];
+                double[] v0 = vectors[i];
+                double[] v1 = vectors[i + 1];
+                double[] v2 = vectors[i + 2];
+                double[] v3 = vectors[i + 3];
+                for (int j = 0; j < kCount; j++) {
+                    out[j] += c0 * v0[j] + c1 * v1[j] + c2 * v2[j] + c3 * v3[j];
                 }
-                for (; i < gk; i++) {
-                    a0 += c[i] * r0[i];
-                    a1 += c[i] * r1[i];
-                    a2 += c[i] * r2[i];
-                    a3 += c[i] * r3[i];
-                }
-                out[j] = d0[j] + (a0 + b0);
-                out[j + 1] = d0[j + 1] + (a1 + b1);
-                out[j + 2] = d0[j + 2] + (a2 + b2);
-                out[j + 3] = d0[j + 3] + (a3 + b3);
             }
-            for (; j < kCount; j++) {
-                double[] r0 = rows[j];
-                double a0 = 0;
-                for (int i = 0; i < gk; i++) {
-                    a0 += c[i] * r0[i];
+            for (; i < gk; i++) {
+                double ci = c[i];
+                double[] v = vectors[i];
+                for (int j = 0; j < kCount; j++) {
+                    out[j] += ci * v[j];
                 }
-                out[j] = d0[j] + a0;
             }
             if (kinetic) {
                 System.arraycopy(fullGradient, 0, result, 0, userCount);
