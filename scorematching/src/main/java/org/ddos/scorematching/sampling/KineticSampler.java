@@ -114,7 +114,8 @@ public final class KineticSampler {
          * @return the MD state at that frame (positions in Å, velocities in Å/ps; valid until the next call)
          * @throws IllegalArgumentException unless e &gt; 0 and f &gt;= 0
          * @throws IllegalStateException when no start configuration below the target energy is found
-         *     (60 shrinks of the displacement by 0.9; the lattice is then not a minimum of the potential)
+         *     (60 attempts, each shrinking the displacement by 0.9; usually the lattice is not a minimum of
+         *     the potential)
          */
         public MolecularDynamics frame(long trajectorySeed, double e, int f) {
             if (!(e > 0) || f < 0) {
