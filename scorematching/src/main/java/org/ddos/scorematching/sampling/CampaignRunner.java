@@ -52,6 +52,16 @@ public final class CampaignRunner {
     /** Progress callback: samples done and planned over the whole run (including pilot batches). */
     @FunctionalInterface
     public interface Progress {
+        /**
+         * Called on the thread that runs {@link CampaignRunner#run()} (never on a worker thread): before
+         * each strain's Hessian, at the start of each isosurface and after each committed wave of samples.
+         *
+         * @param done samples counted so far: pilot batches plus this shard's committed samples (on a
+         *     resumed run, the samples already in the checkpoint are counted as done)
+         * @param total samples planned for this shard: strains x isosurfaces x (shard's share of
+         *     {@code samples} + {@code pilotSamples})
+         * @param stage human-readable stage, e.g. "Hessian (strain 0.0)" or "isosurface 2/5"
+         */
         void update(long done, long total, String stage);
     }
 
@@ -71,10 +81,16 @@ public final class CampaignRunner {
     private KineticSettings kinetic = KineticSettings.DEFAULT;
 
     /**
+     * Nothing is checked here: a lattice with several masses, or that is not a minimum of
+     * {@code reference}, is refused by {@link #run()} (see {@link HarmonicReference#of}). A
+     * {@link SnapPotential} descriptor is used single-threaded (one sample per worker thread).
+     *
      * @param name phase label
      * @param lattice the reference lattice (single species, a stable minimum of {@code reference})
      * @param descriptor the descriptor D sampled: a linear potential's mean descriptor
-     * @param reference the potential whose Hessian defines the isosurfaces (often {@code descriptor})
+     * @param reference the potential whose Hessian defines the isosurfaces (often {@code descriptor});
+     *     for the kinetic flavour also the potential integrated by molecular dynamics
+     * @param settings isosurfaces, strains, sample counts, flavour, seed and U_0 of the campaign
      */
     public CampaignRunner(String name, Structure lattice, LinearPotential descriptor, Potential reference,
             CampaignSettings settings) {
@@ -85,7 +101,12 @@ public final class CampaignRunner {
         this.settings = settings;
     }
 
-    /** @return this, with the worker thread count (default 1) */
+    /**
+     * @param n worker threads (default 1) for the Hessian columns and the samples; the archive does not
+     *     depend on it
+     * @return this
+     * @throws IllegalArgumentException when {@code n < 1}
+     */
     public CampaignRunner threads(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + n);
@@ -94,13 +115,26 @@ public final class CampaignRunner {
         return this;
     }
 
-    /** @return this, with the molecular-dynamics settings of the kinetic flavour (ignored by the others) */
+    /**
+     * @param k the molecular-dynamics settings of the kinetic flavour (default {@link KineticSettings#DEFAULT};
+     *     ignored by the other flavours)
+     * @return this
+     * @throws NullPointerException when {@code k} is null
+     */
     public CampaignRunner kinetic(KineticSettings k) {
         kinetic = java.util.Objects.requireNonNull(k, "kinetic settings");
         return this;
     }
 
-    /** @return this, running shard i of n (sample indices j with j mod n = i) */
+    /**
+     * Runs only shard i of n: the sample indices j with j mod n = i of every isosurface (the pilot batch
+     * is evaluated in full by every shard, so all shards fix the same rotation and bins).
+     *
+     * @param i shard index, 0 &lt;= i &lt; n
+     * @param n number of shards, &gt;= 1 (default 1: unsharded)
+     * @return this
+     * @throws IllegalArgumentException unless 0 &lt;= i &lt; n
+     */
     public CampaignRunner shard(int i, int n) {
         if (n < 1 || i < 0 || i >= n) {
             throw new IllegalArgumentException("shard must be i/n with 0 <= i < n, got " + i + "/" + n);
@@ -110,19 +144,35 @@ public final class CampaignRunner {
         return this;
     }
 
-    /** @return this, checkpointing to {@code file} at most every {@code seconds} */
+    /**
+     * Checkpoints to {@code file} (a phase archive, written atomically): after a wave of samples when at
+     * least {@code seconds} have passed since the last write, and at the end of the run. Neither argument
+     * is checked.
+     *
+     * @param file checkpoint path; null (the default) for no checkpoint
+     * @param seconds minimum wall time between two checkpoints, in s (default 10)
+     * @return this
+     */
     public CampaignRunner checkpoint(Path file, double seconds) {
         checkpoint = file;
         checkpointSeconds = seconds;
         return this;
     }
 
+    /**
+     * @param p progress callback (default: none); must not be null
+     * @return this
+     */
     public CampaignRunner progress(Progress p) {
         progress = p;
         return this;
     }
 
-    /** @return this, with extra provenance entries (input file hashes, code version, ...) */
+    /**
+     * @param entries extra provenance entries (input file hashes, code version, ...), added to the archive;
+     *     they also enter the checkpoint fingerprint, so a resumed run must pass the same entries
+     * @return this
+     */
     public CampaignRunner provenance(Map<String, String> entries) {
         provenance.putAll(entries);
         return this;
@@ -149,8 +199,15 @@ public final class CampaignRunner {
     /**
      * Runs (or resumes) the campaign.
      *
-     * @return the archive (complete unless stopped early by a test hook)
-     * @throws IOException when the checkpoint cannot be written or belongs to another campaign
+     * @return the archive (complete unless stopped early by a test hook): one compressed state per
+     *     strain, in the order of {@code settings.strains()}
+     * @throws IOException when the checkpoint cannot be read or written, or belongs to another campaign
+     *     (its fingerprint of name, settings, shard, potentials, lattice positions and provenance differs)
+     * @throws InterruptedException when interrupted while waiting for the worker threads
+     * @throws IllegalArgumentException when the lattice atoms do not all have the same mass
+     * @throws IllegalStateException when the lattice is not a minimum of the reference potential, when a
+     *     kinetic trajectory finds no start below its target energy, or when a worker fails with a checked
+     *     exception (runtime exceptions of the workers are rethrown as they are)
      */
     public PhaseArchive run() throws IOException, InterruptedException {
         String fp = fingerprint();

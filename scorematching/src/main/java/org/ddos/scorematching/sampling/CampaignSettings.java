@@ -22,7 +22,21 @@ public record CampaignSettings(double[] isosurfaces, double[] strains, long samp
     /** The default U_0 = 1.5 k_B x 1000 K in eV. */
     public static final double DEFAULT_ENERGY_SCALE = 1.5 * PhysicalConstants.BOLTZMANN_EV_PER_K * 1000;
 
-    /** @throws IllegalArgumentException naming the bad setting */
+    /**
+     * Copies both arrays (the isosurfaces sorted ascending, the strains in the given order).
+     *
+     * @param isosurfaces isosurface values h / U_0: at least 3, positive, finite and distinct
+     * @param strains volumetric strains, at least one, each in (-0.5, 0.5)
+     * @param samples samples per isosurface over all shards, &gt;= 10
+     * @param pilotSamples pilot batch size, in [10, samples]
+     * @param bins histogram bins per mode, &gt;= 3
+     * @param flavor isosurface flavour (not checked)
+     * @param seed random seed (any value)
+     * @param energyScale U_0 in eV/atom, positive ({@link #DEFAULT_ENERGY_SCALE}; the CLI's kinetic
+     *     default is twice that, 3 k_B x 1000 K, because there U_0 x value is the total energy)
+     * @throws IllegalArgumentException naming the bad setting
+     * @throws NullPointerException when an array is null
+     */
     public CampaignSettings {
         isosurfaces = isosurfaces.clone();
         Arrays.sort(isosurfaces);

@@ -26,9 +26,18 @@ public final class HarmonicReference {
     }
 
     /**
-     * @param threads threads for the finite-difference Hessian
-     * @throws IllegalArgumentException for several species or masses
-     * @throws IllegalStateException when a non-translational mode is unstable (not a minimum)
+     * Computes the Hessian by central differences of the forces ({@link HessianCalculator}, default step
+     * 1e-5 Å) and keeps its stable non-translational modes.
+     *
+     * @param potential the reference potential (its {@code compute} must be safe to call concurrently
+     *     when {@code threads > 1})
+     * @param lattice the lattice, a stable minimum of {@code potential}, all atoms of one mass (amu)
+     * @param threads threads for the finite-difference Hessian, &gt;= 1
+     * @return the stable modes, stiffnesses k_l = m lambda_l in eV/Å^2 ascending
+     * @throws IllegalArgumentException when the atoms do not all have the same mass (only masses are
+     *     compared: two species of equal mass pass), or {@code threads < 1}
+     * @throws IllegalStateException when a non-translational mode is unstable (not a minimum), naming
+     *     the mode, or when the eigensolver fails
      */
     public static HarmonicReference of(Potential potential, Structure lattice, int threads) {
         double m = lattice.massOf(0);

@@ -4,7 +4,11 @@ import java.util.Locale;
 
 /** How displacements on an isosurface of the harmonic reference energy are drawn. */
 public enum IsosurfaceFlavor {
-    /** Uniform on the hyper-ellipsoid u.H.u / 2 = N h of the reference Hessian's stable modes. */
+    /**
+     * On the hyper-ellipsoid u.H.u / 2 = N h of the reference Hessian's stable modes, uniform in the
+     * whitened normal coordinates sqrt(k_l) q_l (the microcanonical measure of the harmonic potential
+     * energy; not uniform in surface area in u). See {@link IsosurfaceSampler}.
+     */
     HESSIAN,
     /**
      * Uniform on the hyper-sphere k_E |u|^2 / 2 = N h in the non-translational subspace, with k_E
@@ -23,7 +27,12 @@ public enum IsosurfaceFlavor {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** @throws IllegalArgumentException for an unknown name */
+    /**
+     * @param s a flavour label, case-insensitive, surrounding blanks ignored ("hessian", "einstein", "kinetic")
+     * @return the flavour
+     * @throws IllegalArgumentException for an unknown name
+     * @throws NullPointerException when {@code s} is null
+     */
     public static IsosurfaceFlavor parse(String s) {
         for (IsosurfaceFlavor f : values()) {
             if (f.label().equalsIgnoreCase(s.trim())) {

@@ -19,6 +19,13 @@ public final class IsosurfaceSampler {
     private final IsosurfaceFlavor flavor;
     private final double[] stiffness;
 
+    /**
+     * @param reference the harmonic reference (stable modes and stiffnesses k_l in eV/Å^2)
+     * @param flavor {@link IsosurfaceFlavor#EINSTEIN} replaces every k_l by exp(&lt;ln k&gt;); any other
+     *     flavour (including {@link IsosurfaceFlavor#KINETIC}, whose campaigns draw their samples with
+     *     {@link KineticSampler} instead) uses the k_l as they are
+     * @throws NullPointerException when {@code reference} is null
+     */
     public IsosurfaceSampler(HarmonicReference reference, IsosurfaceFlavor flavor) {
         this.reference = reference;
         this.flavor = flavor;
@@ -28,19 +35,25 @@ public final class IsosurfaceSampler {
         }
     }
 
+    /** @return the flavour given to the constructor */
     public IsosurfaceFlavor flavor() {
         return flavor;
     }
 
+    /** @return the harmonic reference given to the constructor */
     public HarmonicReference reference() {
         return reference;
     }
 
     /**
+     * Draws one displacement u with h(u) = {@code energyPerAtom} (up to rounding). No argument is checked:
+     * a negative energy gives NaN displacements, and wrong buffer lengths give wrong results or an
+     * {@link ArrayIndexOutOfBoundsException}.
+     *
      * @param energyPerAtom h in eV/atom (positive)
-     * @param rng the sample's own generator
-     * @param z scratch of length d = 3N - 3
-     * @param displacement output, length 3N (Å), overwritten
+     * @param rng the sample's own generator (d standard normals are drawn from it)
+     * @param z scratch of length &gt;= d = 3N - 3; on return z[l] holds the normal draw of mode l
+     * @param displacement output, length 3N (Å), index 3 i + xyz for atom i, overwritten
      */
     public void displace(double energyPerAtom, RandomGenerator rng, double[] z, double[] displacement) {
         int d = stiffness.length;

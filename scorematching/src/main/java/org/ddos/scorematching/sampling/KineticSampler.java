@@ -27,7 +27,8 @@ import org.ddos.descriptors.units.PhysicalConstants;
  * drifts): the exact microcanonical measure of the harmonic Hamiltonian. For a harmonic reference
  * velocity Verlet conserves this measure up to O(dt^2), so samples are exact without any
  * ergodicity; for an anharmonic potential the velocities are then rescaled so that V(x) + K = E
- * exactly (if V(x) - E_0 exceeds 90% of N e the displacement is shrunk by 0.9 until it does not), and
+ * exactly (if V(x) - E_0 is not below 90% of N e the displacement is shrunk by 0.9 until it is, at most
+ * 60 times; a start with V(x) &gt;= E after that throws), and
  * {@code decorrelationSteps} of NVE relax the start towards the anharmonic microcanonical measure.
  *
  * <p><b>Determinism.</b> Trajectory t is a pure function of its seed (the campaign derives it from
@@ -52,6 +53,7 @@ public final class KineticSampler {
      * @param potential the reference potential integrated by MD (single-threaded is best: one trajectory per thread)
      * @param lattice the (strained) lattice, single species
      * @param settings MD settings
+     * @throws IllegalArgumentException when {@code reference} and {@code lattice} differ in atom count
      */
     public KineticSampler(HarmonicReference reference, Potential potential, Structure lattice, KineticSettings settings) {
         if (reference.atomCount() != lattice.atomCount()) {
@@ -72,10 +74,12 @@ public final class KineticSampler {
         return latticeEnergy;
     }
 
+    /** @return the molecular-dynamics settings given to the constructor */
     public KineticSettings settings() {
         return settings;
     }
 
+    /** @return the harmonic reference given to the constructor */
     public HarmonicReference reference() {
         return reference;
     }
@@ -107,7 +111,11 @@ public final class KineticSampler {
          * @param trajectorySeed the trajectory's seed
          * @param e total energy above the lattice, eV/atom (positive)
          * @param f frame index (&gt;= 0)
-         * @return the MD state at that frame (positions, velocities; valid until the next call)
+         * @return the MD state at that frame (positions in Å, velocities in Å/ps; valid until the next call)
+         * @throws IllegalArgumentException unless e &gt; 0 and f &gt;= 0
+         * @throws IllegalStateException when no start configuration below the target energy is found
+         *     (60 attempts, each shrinking the displacement by 0.9; usually the lattice is not a minimum of
+         *     the potential)
          */
         public MolecularDynamics frame(long trajectorySeed, double e, int f) {
             if (!(e > 0) || f < 0) {

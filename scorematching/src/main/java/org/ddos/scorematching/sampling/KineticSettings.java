@@ -17,7 +17,13 @@ public record KineticSettings(double timestep, int decorrelationSteps, int frame
     /** 2 fs steps, 200 steps (0.4 ps) to decorrelate, then 10 frames 50 steps (0.1 ps) apart. */
     public static final KineticSettings DEFAULT = new KineticSettings(0.002, 200, 50, 10);
 
-    /** @throws IllegalArgumentException naming the bad key */
+    /**
+     * @param timestep velocity-Verlet timestep in ps, in (0, 0.1)
+     * @param decorrelationSteps steps from the microcanonical start to the first recorded frame, &gt;= 0
+     * @param frameInterval steps between two recorded frames of one trajectory, &gt;= 1
+     * @param frames frames recorded per trajectory, &gt;= 1
+     * @throws IllegalArgumentException naming the bad key
+     */
     public KineticSettings {
         if (!(timestep > 0) || !(timestep < 0.1)) {
             throw new IllegalArgumentException("md_timestep: must lie in (0, 0.1) ps, got " + timestep);

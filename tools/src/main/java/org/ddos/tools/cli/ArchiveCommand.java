@@ -33,6 +33,7 @@ public final class ArchiveCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
+    /** Without a subcommand: prints the usage on stdout (exit code 0). */
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());

@@ -43,6 +43,7 @@ public final class DdosCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Without a subcommand: prints the usage on stdout (exit code 0). */
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());

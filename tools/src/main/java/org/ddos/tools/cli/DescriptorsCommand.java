@@ -63,6 +63,16 @@ public final class DescriptorsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /**
+     * Prints the SNAP descriptors of the structure (per-atom mean D in LAMMPS compute sna/atom order, and
+     * optionally the per-atom rows) and,
+     * with --coeff, the energy (eV) and forces (eV/Å): text, or one JSON document with --json.
+     *
+     * @return 0
+     * @throws Exception on bad input an {@link IllegalArgumentException} naming the option, file or value,
+     *     and {@link java.io.IOException} for a file that cannot be read or written; {@link DdosCommand}
+     *     prints it on one line on stderr and exits with 1
+     */
     @Override
     public Integer call() throws Exception {
         ReadOptions options = elements.isEmpty() ? ReadOptions.DEFAULT : ReadOptions.withTypeElements(elements.toArray(String[]::new));

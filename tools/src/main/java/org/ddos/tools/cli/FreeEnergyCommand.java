@@ -32,6 +32,18 @@ public final class FreeEnergyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /**
+     * Prints F(theta, T) in eV/atom (with F - E_0, its sampling uncertainty and alpha*) of every --phase at
+     * every --temperatures value (K) for the theta of --coeff: a table, or one JSON document with --json
+     * (fields in docs/cli.md). Temperatures where alpha* lies on the edge of the sampled isosurfaces are
+     * flagged UNSOLVED, not refused.
+     *
+     * @return 0
+     * @throws Exception on bad input an {@link IllegalArgumentException} naming the option, file or value (also when the
+     *     phases differ in descriptor count),
+     *     and {@link java.io.IOException} for a file that cannot be read or written; {@link DdosCommand}
+     *     prints it on one line on stderr and exits with 1
+     */
     @Override
     public Integer call() throws Exception {
         double[] temps = TemperatureGrid.parse(temperatures);

@@ -44,12 +44,20 @@ public final class PhaseInputs {
             description = "Atomic mass in amu for the harmonic shell (default: the campaign's).")
     Double mass;
 
-    /** @return the score-matching settings from --basis and --order */
+    /**
+     * @return the score-matching settings from --basis and --order (effective sample fraction 1/3, as
+     *     {@link ScoreMatchingSettings#DEFAULT})
+     * @throws IllegalArgumentException naming the value for an unknown basis or an order giving no functions
+     */
     public ScoreMatchingSettings settings() {
         return ScoreMatchingSettings.DEFAULT.with(PolynomialBasis.parse(basis), order);
     }
 
-    /** @return NAME -&gt; FILE in command-line order */
+    /**
+     * @return NAME -&gt; FILE in command-line order (files not opened)
+     * @throws IllegalArgumentException when a --phase value is not NAME=FILE with both parts non-empty, or
+     *     a name is given twice
+     */
     public Map<String, Path> phaseFiles() {
         Map<String, Path> out = new LinkedHashMap<>();
         for (String p : phases) {
@@ -99,8 +107,14 @@ public final class PhaseInputs {
     }
 
     /**
+     * Reads every phase file ({@link #readCampaign}) and fits its entropy by score matching
+     * ({@link ScoreMatcher#fit}) with {@link #settings()}; --mass (amu), when given, replaces each
+     * campaign's mass in the harmonic shell.
+     *
      * @return the learned phases, in command-line order
      * @throws IOException when a phase file cannot be read
+     * @throws IllegalArgumentException for a bad --phase, --basis, --order or --mass value, or a phase file
+     *     refused by {@link #readCampaign} or by the fit (naming the file or value)
      */
     public Map<String, PhaseFreeEnergy> load() throws IOException {
         Map<String, PhaseFreeEnergy> out = new LinkedHashMap<>();
@@ -114,9 +128,11 @@ public final class PhaseInputs {
 
     /**
      * @param descriptorCount K expected by the phases
-     * @return theta, the K linear coefficients of the first element of --coeff
+     * @return theta, the K linear coefficients (eV per descriptor unit; beta0 dropped, LAMMPS component
+     *     order) of the single element block of --coeff
      * @throws IOException when the coefficient file cannot be read
-     * @throws IllegalArgumentException when the file's coefficient count does not match K
+     * @throws IllegalArgumentException naming the file when it is malformed, holds more than one element
+     *     block, or its coefficient count does not match K
      */
     public double[] theta(int descriptorCount) throws IOException {
         SnapCoefficients c = SnapCoefficients.readLinear(coeff);

@@ -63,6 +63,15 @@ public final class QuickstartCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /**
+     * Runs the built-in end-to-end example and writes report.md, summary.json, the PNG plots and the
+     * inputs of every step into --out (created if needed).
+     *
+     * @return 0
+     * @throws Exception on bad input an {@link IllegalArgumentException} naming the option, file or value,
+     *     and {@link java.io.IOException} for a file that cannot be read or written; {@link DdosCommand}
+     *     prints it on one line on stderr and exits with 1
+     */
     @Override
     public Integer call() throws Exception {
         int nt = threads != null ? threads : Runtime.getRuntime().availableProcessors();

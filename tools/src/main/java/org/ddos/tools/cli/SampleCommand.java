@@ -79,6 +79,16 @@ public final class SampleCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /**
+     * Runs or resumes the sampling campaign of the YAML config ({@code CampaignRunner}) and writes its
+     * archive (which is also the checkpoint).
+     *
+     * @return 0
+     * @throws Exception on bad input an {@link IllegalArgumentException} naming the option, file or value,
+     *     and {@link java.io.IOException} for a file that cannot be read or written or a
+     *     checkpoint that belongs to another campaign; {@link DdosCommand}
+     *     prints it on one line on stderr and exits with 1
+     */
     @Override
     public Integer call() throws Exception {
         JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(config.toFile());

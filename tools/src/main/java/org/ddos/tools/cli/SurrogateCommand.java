@@ -55,6 +55,7 @@ public final class SurrogateCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
+    /** Without a subcommand: prints the usage on stdout (exit code 0). */
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
@@ -141,6 +142,15 @@ public final class SurrogateCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
+        /**
+         * Simulates fictitious alloys of --system until --out (CSV) holds --samples rows, keeping the rows
+         * already in the file (re-running resumes), with a progress bar on stderr unless --quiet; prints a summary.
+         *
+         * @return 0
+         * @throws Exception on bad input an {@link IllegalArgumentException} naming the option, file or value,
+         *     and {@link java.io.IOException} for a file that cannot be read or written; {@link DdosCommand}
+         *     prints it on one line on stderr and exits with 1
+         */
         @Override
         public Integer call() throws Exception {
             SmaBinary binary = SmaBinary.named(system);
@@ -253,6 +263,15 @@ public final class SurrogateCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
+        /**
+         * Trains the surrogate of Delta H_mix (meV/atom) and a (Å) on the --data CSV and saves it into the
+         * fresh --out folder; prints the held-out errors (a table, or one JSON document with --json).
+         *
+         * @return 0
+         * @throws Exception on bad input an {@link IllegalArgumentException} naming the option, file or value,
+         *     and {@link java.io.IOException} for a file that cannot be read or written; {@link DdosCommand}
+         *     prints it on one line on stderr and exits with 1
+         */
         @Override
         public Integer call() throws Exception {
             DatasetDesign design = DatasetGenerator.readDesign(data);
@@ -361,6 +380,16 @@ public final class SurrogateCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
+        /**
+         * Fits the heteronuclear parameters (p, q, A, xi) of --system to --targets on the --model surrogate,
+         * optionally simulates the optimum, and prints the result with the LAMMPS smatb pair_coeff and LoDiS
+         * forms (a table, or one JSON document with --json); --plot writes a PNG.
+         *
+         * @return 0
+         * @throws Exception on bad input an {@link IllegalArgumentException} naming the option, file or value,
+         *     and {@link java.io.IOException} for a file that cannot be read or written; {@link DdosCommand}
+         *     prints it on one line on stderr and exits with 1
+         */
         @Override
         public Integer call() throws Exception {
             CalibrationTargets targets = CalibrationTargets.read(targetsFile);
@@ -555,6 +584,15 @@ public final class SurrogateCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
+        /**
+         * Simulates Delta H_mix (meV/atom) and a (Å) of a --cross set or a --pot LoDiS binary file, optionally
+         * against --targets and a --model surrogate; prints a table, or one JSON document with --json.
+         *
+         * @return 0
+         * @throws Exception on bad input an {@link IllegalArgumentException} naming the option, file or value,
+         *     and {@link java.io.IOException} for a file that cannot be read or written; {@link DdosCommand}
+         *     prints it on one line on stderr and exits with 1
+         */
         @Override
         public Integer call() throws Exception {
             if ((cross == null) == (pot == null)) {

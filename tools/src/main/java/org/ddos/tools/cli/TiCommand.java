@@ -63,6 +63,17 @@ public final class TiCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /**
+     * Reads the lattice, runs thermodynamic integration with the potential (molecular dynamics, Frenkel-Ladd
+     * and reversible scaling) and prints F (eV/atom) in the D-DOS convention with the standard error over
+     * the repeats, and the harmonic free energy of the Hessian unless --no-harmonic: a table, or one JSON
+     * document with --json (fields in docs/cli.md).
+     *
+     * @return 0
+     * @throws Exception on bad input an {@link IllegalArgumentException} naming the option, file or value,
+     *     and {@link java.io.IOException} for a file that cannot be read or written; {@link DdosCommand}
+     *     prints it on one line on stderr and exits with 1; {@link InterruptedException} when interrupted
+     */
     @Override
     public Integer call() throws Exception {
         double[] temps = TemperatureGrid.parse(temperatures);

@@ -35,6 +35,17 @@ public final class TransitionCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /**
+     * Prints the temperature T_c (K) where F_B = F_A for the two --phase options (A then B), its
+     * uncertainty, and DeltaF = F_B - F_A (eV/atom) with its uncertainty on the --temperatures grid: a
+     * table, or one JSON document with --json (fields in docs/cli.md).
+     *
+     * @return 0 when a transition lies in the temperature range, 3 when DeltaF keeps one sign over it
+     * @throws Exception on bad input an {@link IllegalArgumentException} naming the option, file or value (also unless
+     *     exactly two phases are given),
+     *     and {@link java.io.IOException} for a file that cannot be read or written; {@link DdosCommand}
+     *     prints it on one line on stderr and exits with 1
+     */
     @Override
     public Integer call() throws Exception {
         double[] temps = TemperatureGrid.parseRange(temperatures);

@@ -90,6 +90,18 @@ public final class TuneCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /**
+     * Minimises |T_c - T_target|^2 + ridge |theta - theta0|^2 over theta (constraints held exactly), writes
+     * the tuned coefficients to --out (the input's beta0 and layout, new linear coefficients) and --plot,
+     * and prints the optimiser's trajectory: a table, or one JSON document with --json.
+     *
+     * @return 0 when the final T_c is within --tolerance (K) of --target-tc, 3 otherwise (the coefficients
+     *     are written in both cases)
+     * @throws Exception on bad input an {@link IllegalArgumentException} naming the option, file or value (also unless
+     *     exactly two phases are given),
+     *     and {@link java.io.IOException} for a file that cannot be read or written; {@link DdosCommand}
+     *     prints it on one line on stderr and exits with 1
+     */
     @Override
     public Integer call() throws Exception {
         double[] temps = TemperatureGrid.parseRange(temperatures);

@@ -52,6 +52,17 @@ public final class UqCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /**
+     * Propagates the parameter ensemble (--ensemble rows, or --samples draws of N(theta0, Sigma) with
+     * --covariance, theta0 from --coeff) and prints percentiles of F(T) (eV/atom) per phase and of T_c(A -&gt; B) (K) for the
+     * first two phases, with the linearised g^T Sigma g cross-check: tables, or one JSON document with
+     * --json; --plot writes a PNG.
+     *
+     * @return 0
+     * @throws Exception on bad input an {@link IllegalArgumentException} naming the option, file or value,
+     *     and {@link java.io.IOException} for a file that cannot be read or written; {@link DdosCommand}
+     *     prints it on one line on stderr and exits with 1
+     */
     @Override
     public Integer call() throws Exception {
         if ((ensemble == null) == (covariance == null)) {

@@ -93,6 +93,17 @@ public final class ValidateCommand implements Callable<Integer> {
             double[] harmonic, double latticeEnergy, int atoms, String tiSource) {
     }
 
+    /**
+     * For each --phase, fits the D-DOS free energy and compares it with thermodynamic integration on the
+     * campaign's lattice (run here, or read from a --ti file of {@code ddos ti --json}), and prints D-DOS,
+     * TI, their difference and both error bars (eV/atom; with two or more phases also the phase
+     * differences): tables, or one JSON document with --json; --plot writes a PNG.
+     *
+     * @return 0
+     * @throws Exception on bad input an {@link IllegalArgumentException} naming the option, file or value,
+     *     and {@link java.io.IOException} for a file that cannot be read or written; {@link DdosCommand}
+     *     prints it on one line on stderr and exits with 1
+     */
     @Override
     public Integer call() throws Exception {
         double[] temps = TemperatureGrid.parse(temperatures);
