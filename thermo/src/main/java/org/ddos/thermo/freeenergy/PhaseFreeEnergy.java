@@ -191,28 +191,42 @@ public final class PhaseFreeEnergy {
      */
     private void rotate(double[] theta, double[] out) {
         int gk = gCount * kCount;
-        double[][] rows = rotationRows;
         java.util.Arrays.fill(out, 0, gk, 0.0);
-        int j = 0;
-        // four rows per sweep: a quarter of the accumulator traffic; the inner loop vectorises
-        for (; j + 3 < kCount; j += 4) {
-            double t0 = theta[j];
-            double t1 = theta[j + 1];
-            double t2 = theta[j + 2];
-            double t3 = theta[j + 3];
-            double[] a = rows[j];
-            double[] b = rows[j + 1];
-            double[] c = rows[j + 2];
-            double[] d = rows[j + 3];
-            for (int i = 0; i < gk; i++) {
-                out[i] += t0 * a[i] + t1 * b[i] + t2 * c[i] + t3 * d[i];
+        addCombination(rotationRows, theta, kCount, gk, out);
+    }
+
+    /**
+     * out[x] += sum_i coefficients[i] vectors[i][x] for x &lt; length: four vectors per sweep (a quarter
+     * of the traffic on out), each vector its own array so that HotSpot (JDK 17) vectorises the sweep.
+     * Serves both the rotation (K rows of length G*K) and the gradient (G*K mode eigenvectors of
+     * length K).
+     *
+     * @param vectors at least count arrays of at least length entries
+     * @param coefficients at least count entries
+     * @param count number of vectors combined
+     * @param length entries of out updated
+     * @param out accumulated in place
+     */
+    private static void addCombination(double[][] vectors, double[] coefficients, int count, int length, double[] out) {
+        int i = 0;
+        for (; i + 3 < count; i += 4) {
+            double c0 = coefficients[i];
+            double c1 = coefficients[i + 1];
+            double c2 = coefficients[i + 2];
+            double c3 = coefficients[i + 3];
+            double[] v0 = vectors[i];
+            double[] v1 = vectors[i + 1];
+            double[] v2 = vectors[i + 2];
+            double[] v3 = vectors[i + 3];
+            for (int x = 0; x < length; x++) {
+                out[x] += c0 * v0[x] + c1 * v1[x] + c2 * v2[x] + c3 * v3[x];
             }
         }
-        for (; j < kCount; j++) {
-            double tj = theta[j];
-            double[] a = rows[j];
-            for (int i = 0; i < gk; i++) {
-                out[i] += tj * a[i];
+        for (; i < count; i++) {
+            double c0 = coefficients[i];
+            double[] v0 = vectors[i];
+            for (int x = 0; x < length; x++) {
+                out[x] += c0 * v0[x];
             }
         }
     }
@@ -382,31 +396,8 @@ public final class PhaseFreeEnergy {
                     contraction[base + k] = w * conjugate.y(vertex[base + k]);
                 }
             }
-            double[][] vectors = modeVectors;
-            double[] c = contraction;
             System.arraycopy(d0, 0, out, 0, kCount);
-            int i = 0;
-            // four modes per sweep over the K descriptor components: a quarter of the traffic on out
-            for (; i + 3 < gk; i += 4) {
-                double c0 = c[i];
-                double c1 = c[i + 1];
-                double c2 = c[i + 2];
-                double c3 = c[i + 3];
-                double[] v0 = vectors[i];
-                double[] v1 = vectors[i + 1];
-                double[] v2 = vectors[i + 2];
-                double[] v3 = vectors[i + 3];
-                for (int j = 0; j < kCount; j++) {
-                    out[j] += c0 * v0[j] + c1 * v1[j] + c2 * v2[j] + c3 * v3[j];
-                }
-            }
-            for (; i < gk; i++) {
-                double ci = c[i];
-                double[] v = vectors[i];
-                for (int j = 0; j < kCount; j++) {
-                    out[j] += ci * v[j];
-                }
-            }
+            addCombination(modeVectors, contraction, gk, kCount, out);
             if (kinetic) {
                 System.arraycopy(fullGradient, 0, result, 0, userCount);
             }
