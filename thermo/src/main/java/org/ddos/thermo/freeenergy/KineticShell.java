@@ -1,6 +1,9 @@
 package org.ddos.thermo.freeenergy;
 
 import org.ddos.scorematching.campaign.PhaseCampaign;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.interfaces.linsol.LinearSolverDense;
 
 /**
  * The shell entropy of kinetic (constant-energy MD) isosurfaces: the density of states of the
@@ -69,21 +72,24 @@ public final class KineticShell {
             e[i] = c.isosurfaces().get(i).isosurface() * c.energyScale();
             scale = Math.max(scale, e[i]);
         }
-        // weighted normal equations in x = e / e_max
-        double[][] a = new double[p][p + 1];
+        // weighted least squares in x = e / e_max, by QR of the row-scaled Vandermonde matrix
+        DMatrixRMaj design = new DMatrixRMaj(g, p);
+        DMatrixRMaj rhs = new DMatrixRMaj(g, 1);
         for (int i = 0; i < g; i++) {
-            double b = beta[i] - (d - 1) / (n * e[i]);
-            double w = e[i] * e[i];
+            double sw = e[i]; // sqrt of the weight e^2
             double x = e[i] / scale;
-            for (int r = 0; r < p; r++) {
-                double xr = Math.pow(x, r);
-                for (int q = 0; q < p; q++) {
-                    a[r][q] += w * xr * Math.pow(x, q);
-                }
-                a[r][p] += w * xr * b;
+            for (int q = 0; q < p; q++) {
+                design.set(i, q, sw * Math.pow(x, q));
             }
+            rhs.set(i, 0, sw * (beta[i] - (d - 1) / (n * e[i])));
         }
-        double[] coef = solve(a, p);
+        LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.leastSquares(g, p);
+        if (!solver.setA(design)) {
+            throw new IllegalArgumentException("kinetic shell: singular fit of the microcanonical temperatures");
+        }
+        DMatrixRMaj fitted = new DMatrixRMaj(p, 1);
+        solver.solve(rhs, fitted);
+        double[] coef = fitted.getData();
         double[] out = new double[g];
         for (int i = 0; i < g; i++) {
             double x = e[i] / scale;
@@ -94,38 +100,5 @@ public final class KineticShell {
             out[i] = sum * scale;
         }
         return out;
-    }
-
-    /** Gaussian elimination with partial pivoting of the p x (p+1) augmented system. */
-    private static double[] solve(double[][] a, int p) {
-        for (int col = 0; col < p; col++) {
-            int piv = col;
-            for (int r = col + 1; r < p; r++) {
-                if (Math.abs(a[r][col]) > Math.abs(a[piv][col])) {
-                    piv = r;
-                }
-            }
-            double[] t = a[col];
-            a[col] = a[piv];
-            a[piv] = t;
-            if (a[col][col] == 0) {
-                throw new IllegalArgumentException("kinetic shell: singular fit of the microcanonical temperatures");
-            }
-            for (int r = col + 1; r < p; r++) {
-                double f = a[r][col] / a[col][col];
-                for (int q = col; q <= p; q++) {
-                    a[r][q] -= f * a[col][q];
-                }
-            }
-        }
-        double[] x = new double[p];
-        for (int r = p - 1; r >= 0; r--) {
-            double sum = a[r][p];
-            for (int q = r + 1; q < p; q++) {
-                sum -= a[r][q] * x[q];
-            }
-            x[r] = sum / a[r][r];
-        }
-        return x;
     }
 }
