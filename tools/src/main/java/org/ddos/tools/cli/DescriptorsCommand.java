@@ -69,9 +69,8 @@ public final class DescriptorsCommand implements Callable<Integer> {
      * with --coeff, the energy (eV) and forces (eV/Å): text, or one JSON document with --json.
      *
      * @return 0
-     * @throws Exception on bad input an {@link IllegalArgumentException} naming the option, file or value,
-     *     and {@link java.io.IOException} for a file that cannot be read or written; {@link DdosCommand}
-     *     prints it on one line on stderr and exits with 1
+     * @throws Exception {@link IllegalArgumentException} naming a bad option, file or value,
+     *     {@link java.io.IOException} for a file that cannot be read or written (reported as in {@link DdosCommand})
      */
     @Override
     public Integer call() throws Exception {

@@ -68,9 +68,8 @@ public final class QuickstartCommand implements Callable<Integer> {
      * inputs of every step into --out (created if needed).
      *
      * @return 0
-     * @throws Exception on bad input an {@link IllegalArgumentException} naming the option, file or value,
-     *     and {@link java.io.IOException} for a file that cannot be read or written; {@link DdosCommand}
-     *     prints it on one line on stderr and exits with 1
+     * @throws Exception {@link IllegalArgumentException} naming a bad option, file or value,
+     *     {@link java.io.IOException} for a file that cannot be read or written (reported as in {@link DdosCommand})
      */
     @Override
     public Integer call() throws Exception {

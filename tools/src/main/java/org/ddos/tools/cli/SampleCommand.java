@@ -84,10 +84,8 @@ public final class SampleCommand implements Callable<Integer> {
      * archive (which is also the checkpoint).
      *
      * @return 0
-     * @throws Exception on bad input an {@link IllegalArgumentException} naming the option, file or value,
-     *     and {@link java.io.IOException} for a file that cannot be read or written or a
-     *     checkpoint that belongs to another campaign; {@link DdosCommand}
-     *     prints it on one line on stderr and exits with 1
+     * @throws Exception {@link IllegalArgumentException} naming a bad option, file or value,
+     *     {@link java.io.IOException} for a file that cannot be read or written or a checkpoint that belongs to another campaign (reported as in {@link DdosCommand})
      */
     @Override
     public Integer call() throws Exception {

@@ -147,9 +147,8 @@ public final class SurrogateCommand implements Runnable {
          * already in the file (re-running resumes), with a progress bar on stderr unless --quiet; prints a summary.
          *
          * @return 0
-         * @throws Exception on bad input an {@link IllegalArgumentException} naming the option, file or value,
-         *     and {@link java.io.IOException} for a file that cannot be read or written; {@link DdosCommand}
-         *     prints it on one line on stderr and exits with 1
+         * @throws Exception {@link IllegalArgumentException} naming a bad option, file or value,
+         *     {@link java.io.IOException} for a file that cannot be read or written (reported as in {@link DdosCommand})
          */
         @Override
         public Integer call() throws Exception {
@@ -268,9 +267,8 @@ public final class SurrogateCommand implements Runnable {
          * fresh --out folder; prints the held-out errors (a table, or one JSON document with --json).
          *
          * @return 0
-         * @throws Exception on bad input an {@link IllegalArgumentException} naming the option, file or value,
-         *     and {@link java.io.IOException} for a file that cannot be read or written; {@link DdosCommand}
-         *     prints it on one line on stderr and exits with 1
+         * @throws Exception {@link IllegalArgumentException} naming a bad option, file or value,
+         *     {@link java.io.IOException} for a file that cannot be read or written (reported as in {@link DdosCommand})
          */
         @Override
         public Integer call() throws Exception {
@@ -386,9 +384,8 @@ public final class SurrogateCommand implements Runnable {
          * forms (a table, or one JSON document with --json); --plot writes a PNG.
          *
          * @return 0
-         * @throws Exception on bad input an {@link IllegalArgumentException} naming the option, file or value,
-         *     and {@link java.io.IOException} for a file that cannot be read or written; {@link DdosCommand}
-         *     prints it on one line on stderr and exits with 1
+         * @throws Exception {@link IllegalArgumentException} naming a bad option, file or value,
+         *     {@link java.io.IOException} for a file that cannot be read or written (reported as in {@link DdosCommand})
          */
         @Override
         public Integer call() throws Exception {
@@ -589,9 +586,8 @@ public final class SurrogateCommand implements Runnable {
          * against --targets and a --model surrogate; prints a table, or one JSON document with --json.
          *
          * @return 0
-         * @throws Exception on bad input an {@link IllegalArgumentException} naming the option, file or value,
-         *     and {@link java.io.IOException} for a file that cannot be read or written; {@link DdosCommand}
-         *     prints it on one line on stderr and exits with 1
+         * @throws Exception {@link IllegalArgumentException} naming a bad option, file or value,
+         *     {@link java.io.IOException} for a file that cannot be read or written (reported as in {@link DdosCommand})
          */
         @Override
         public Integer call() throws Exception {

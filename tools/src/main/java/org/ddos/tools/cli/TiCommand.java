@@ -70,9 +70,8 @@ public final class TiCommand implements Callable<Integer> {
      * document with --json (fields in docs/cli.md).
      *
      * @return 0
-     * @throws Exception on bad input an {@link IllegalArgumentException} naming the option, file or value,
-     *     and {@link java.io.IOException} for a file that cannot be read or written; {@link DdosCommand}
-     *     prints it on one line on stderr and exits with 1; {@link InterruptedException} when interrupted
+     * @throws Exception {@link IllegalArgumentException} naming a bad option, file or value,
+     *     {@link java.io.IOException} for a file that cannot be read or written (reported as in {@link DdosCommand}); {@link InterruptedException} when interrupted
      */
     @Override
     public Integer call() throws Exception {

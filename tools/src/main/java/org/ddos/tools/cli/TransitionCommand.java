@@ -41,10 +41,8 @@ public final class TransitionCommand implements Callable<Integer> {
      * table, or one JSON document with --json (fields in docs/cli.md).
      *
      * @return 0 when a transition lies in the temperature range, 3 when DeltaF keeps one sign over it
-     * @throws Exception on bad input an {@link IllegalArgumentException} naming the option, file or value (also unless
-     *     exactly two phases are given),
-     *     and {@link java.io.IOException} for a file that cannot be read or written; {@link DdosCommand}
-     *     prints it on one line on stderr and exits with 1
+     * @throws Exception {@link IllegalArgumentException} naming a bad option, file or value (also unless exactly two phases are given),
+     *     {@link java.io.IOException} for a file that cannot be read or written (reported as in {@link DdosCommand})
      */
     @Override
     public Integer call() throws Exception {

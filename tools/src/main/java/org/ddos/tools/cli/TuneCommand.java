@@ -97,10 +97,8 @@ public final class TuneCommand implements Callable<Integer> {
      *
      * @return 0 when the final T_c is within --tolerance (K) of --target-tc, 3 otherwise (the coefficients
      *     are written in both cases)
-     * @throws Exception on bad input an {@link IllegalArgumentException} naming the option, file or value (also unless
-     *     exactly two phases are given),
-     *     and {@link java.io.IOException} for a file that cannot be read or written; {@link DdosCommand}
-     *     prints it on one line on stderr and exits with 1
+     * @throws Exception {@link IllegalArgumentException} naming a bad option, file or value (also unless exactly two phases are given),
+     *     {@link java.io.IOException} for a file that cannot be read or written (reported as in {@link DdosCommand})
      */
     @Override
     public Integer call() throws Exception {
