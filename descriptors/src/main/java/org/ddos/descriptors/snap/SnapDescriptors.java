@@ -128,17 +128,28 @@ public final class SnapDescriptors {
         final double[] out = new double[n * k];
         final SnapBispectrum kern = loop.kernel;
         loop.forEachPair(n, (st, i0, i1) -> {
-            loop.gather(st, structure, list, i0, map, radius, weight);
-            kern.computeU(st.ws, false);
-            SnapBispectrum.Workspace w1 = st.ws;
-            if (i1 >= 0) {
-                loop.gather(st.partner, structure, list, i1, map, radius, weight);
-                kern.computeU(st.partner.ws, false);
-                w1 = st.partner.ws;
-            }
+            SnapBispectrum.Workspace w1 = expansionsOfPair(st, structure, list, map, i0, i1);
             kern.bispectrumPair(st.ws, w1, st.pair, out, i0 * k, i1 >= 0 ? i1 * k : -1);
         });
         return out;
+    }
+
+    /**
+     * Gathers the neighbours of atom i0 (and of i1 when i1 &gt;= 0) and computes their expansions U
+     * (no derivatives), the shared start of the paired bispectrum loops.
+     *
+     * @return the workspace of the second atom: the partner's, or i0's own when i1 &lt; 0
+     */
+    private SnapBispectrum.Workspace expansionsOfPair(SnapAtomLoop.State st, Structure structure, NeighborList list,
+            int[] map, int i0, int i1) {
+        loop.gather(st, structure, list, i0, map, radius, weight);
+        loop.kernel.computeU(st.ws, false);
+        if (i1 < 0) {
+            return st.ws;
+        }
+        loop.gather(st.partner, structure, list, i1, map, radius, weight);
+        loop.kernel.computeU(st.partner.ws, false);
+        return st.partner.ws;
     }
 
     /**
@@ -174,14 +185,7 @@ public final class SnapDescriptors {
         final SnapBispectrum kern = loop.kernel;
         Arrays.fill(out, 0.0);
         loop.forEachPair(n, (st, i0, i1) -> {
-            loop.gather(st, structure, list, i0, map, radius, weight);
-            kern.computeU(st.ws, false);
-            SnapBispectrum.Workspace w1 = st.ws;
-            if (i1 >= 0) {
-                loop.gather(st.partner, structure, list, i1, map, radius, weight);
-                kern.computeU(st.partner.ws, false);
-                w1 = st.partner.ws;
-            }
+            SnapBispectrum.Workspace w1 = expansionsOfPair(st, structure, list, map, i0, i1);
             final double[] b = st.pairOut;
             kern.bispectrumPair(st.ws, w1, st.pair, b, 0, i1 >= 0 ? k : -1);
             for (int c = 0; c < k; c++) {
