@@ -30,11 +30,14 @@ import java.util.List;
  * @param microcanonicalBeta kinetic campaigns: per isosurface (in the order of {@code isosurfaces}, sorted
  *     with them) the microcanonical inverse temperature (d/2 - 1) &lt;1/K&gt; of the reference Hamiltonian
  *     in 1/eV; empty when not recorded (Hessian and Einstein flavours, pickles)
+ * @param microcanonicalBetaError kinetic campaigns: per isosurface (sorted with them) the one-sigma
+ *     standard error of {@code microcanonicalBeta} in 1/eV, from the scatter of the independent
+ *     trajectories; empty when not recorded (archives written before it was, and every other flavour)
  */
 public record PhaseCampaign(String name, String flavor, int atomCount, double mass, double volume,
         double[][] cell, double[] latticePositions, double[] latticeDescriptor, double energyScale,
         double logMeanEigenvalue, double alphaShift, List<IsosurfaceStatistics> isosurfaces,
-        double[] microcanonicalBeta) {
+        double[] microcanonicalBeta, double[] microcanonicalBetaError) {
 
     /**
      * Without microcanonical temperatures (every flavour but kinetic).
@@ -57,7 +60,34 @@ public record PhaseCampaign(String name, String flavor, int atomCount, double ma
             double[][] cell, double[] latticePositions, double[] latticeDescriptor, double energyScale,
             double logMeanEigenvalue, double alphaShift, List<IsosurfaceStatistics> isosurfaces) {
         this(name, flavor, atomCount, mass, volume, cell, latticePositions, latticeDescriptor, energyScale,
-                logMeanEigenvalue, alphaShift, isosurfaces, new double[0]);
+                logMeanEigenvalue, alphaShift, isosurfaces, new double[0], new double[0]);
+    }
+
+    /**
+     * With microcanonical temperatures but without their standard errors.
+     *
+     * @param name phase label (free text)
+     * @param flavor isosurface flavour, e.g. "kinetic"; may be null (pickles)
+     * @param atomCount N, atoms in the cell (&gt;= 1)
+     * @param mass atomic mass in amu (&gt; 0)
+     * @param volume cell volume V_0 in Å^3 (&gt; 0)
+     * @param cell 3x3 cell, rows are cell vectors (Å); copied
+     * @param latticePositions flat 3N reference positions [3i + c] (Å), may be empty; copied
+     * @param latticeDescriptor D_0, length K, per-atom descriptor of the perfect lattice; copied
+     * @param energyScale U_0 in eV (&gt; 0)
+     * @param logMeanEigenvalue DescriptorDOS {@code log_det} (finite)
+     * @param alphaShift DescriptorDOS {@code alpha_shift} (finite)
+     * @param isosurfaces per-isosurface statistics, at least 3, any order (sorted here)
+     * @param microcanonicalBeta per isosurface, in the order given, 1/eV (&gt; 0); empty or null when
+     *     not recorded
+     * @throws IllegalArgumentException as the canonical constructor
+     */
+    public PhaseCampaign(String name, String flavor, int atomCount, double mass, double volume,
+            double[][] cell, double[] latticePositions, double[] latticeDescriptor, double energyScale,
+            double logMeanEigenvalue, double alphaShift, List<IsosurfaceStatistics> isosurfaces,
+            double[] microcanonicalBeta) {
+        this(name, flavor, atomCount, mass, volume, cell, latticePositions, latticeDescriptor, energyScale,
+                logMeanEigenvalue, alphaShift, isosurfaces, microcanonicalBeta, new double[0]);
     }
 
     /**
@@ -77,9 +107,12 @@ public record PhaseCampaign(String name, String flavor, int atomCount, double ma
      * @param isosurfaces per-isosurface statistics, at least 3, any order (sorted here)
      * @param microcanonicalBeta per isosurface, in the order given, 1/eV (&gt; 0); empty or null when
      *     not recorded
+     * @param microcanonicalBetaError per isosurface, in the order given, one-sigma standard error of
+     *     beta_mu in 1/eV (&gt;= 0); empty or null when not recorded
      * @throws IllegalArgumentException on fewer than 3 isosurfaces, inconsistent descriptor counts,
      *     repeated isosurface values, a microcanonical-temperature count that is neither 0 nor G,
-     *     non-positive microcanonical temperatures, non-finite D_0, log_det or alpha_shift, or
+     *     non-positive microcanonical temperatures, standard errors without temperatures, of another
+     *     count, negative or not finite, non-finite D_0, log_det or alpha_shift, or
      *     non-physical constants (N &lt; 1, mass, volume or U_0 &lt;= 0)
      */
     public PhaseCampaign {
@@ -114,6 +147,18 @@ public record PhaseCampaign(String name, String flavor, int atomCount, double ma
                 throw new IllegalArgumentException("microcanonical inverse temperatures must be positive, got " + b);
             }
         }
+        if (microcanonicalBetaError == null) {
+            microcanonicalBetaError = new double[0];
+        }
+        if (microcanonicalBetaError.length != 0 && microcanonicalBetaError.length != microcanonicalBeta.length) {
+            throw new IllegalArgumentException("microcanonical temperature errors: " + microcanonicalBetaError.length
+                    + " for " + microcanonicalBeta.length + " microcanonical temperatures");
+        }
+        for (double b : microcanonicalBetaError) {
+            if (!(b >= 0) || !Double.isFinite(b)) {
+                throw new IllegalArgumentException("microcanonical temperature errors must be >= 0 and finite, got " + b);
+            }
+        }
         Integer[] order = new Integer[isosurfaces.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
@@ -122,13 +167,18 @@ public record PhaseCampaign(String name, String flavor, int atomCount, double ma
         java.util.Arrays.sort(order, Comparator.comparingDouble(i -> given.get(i).isosurface()));
         List<IsosurfaceStatistics> sorted = new ArrayList<>();
         double[] beta = new double[microcanonicalBeta.length];
+        double[] betaError = new double[microcanonicalBetaError.length];
         for (int i = 0; i < order.length; i++) {
             sorted.add(given.get(order[i]));
             if (beta.length > 0) {
                 beta[i] = microcanonicalBeta[order[i]];
             }
+            if (betaError.length > 0) {
+                betaError[i] = microcanonicalBetaError[order[i]];
+            }
         }
         microcanonicalBeta = beta;
+        microcanonicalBetaError = betaError;
         int k = latticeDescriptor.length;
         for (int g = 0; g < sorted.size(); g++) {
             if (sorted.get(g).descriptorCount() != k) {
@@ -195,6 +245,20 @@ public record PhaseCampaign(String name, String flavor, int atomCount, double ma
     @Override
     public double[] microcanonicalBeta() {
         return microcanonicalBeta.clone();
+    }
+
+    /**
+     * @return copy of the one-sigma standard errors of the microcanonical inverse temperatures per
+     *     sorted isosurface (1/eV), length G, or empty when not recorded
+     */
+    @Override
+    public double[] microcanonicalBetaError() {
+        return microcanonicalBetaError.clone();
+    }
+
+    /** @return true when the microcanonical temperatures carry their standard errors */
+    public boolean hasMicrocanonicalBetaError() {
+        return microcanonicalBetaError.length > 0;
     }
 
     /** @return true for a kinetic campaign that carries its microcanonical temperatures */
