@@ -14,6 +14,7 @@ import org.ddos.scorematching.campaign.IsosurfaceStatistics;
 import org.ddos.scorematching.campaign.PhaseCampaign;
 import org.ddos.scorematching.compression.CompressedCampaign;
 import org.ddos.scorematching.compression.IsosurfaceAccumulator;
+import org.ddos.scorematching.compression.KineticTrajectorySums;
 import org.ddos.scorematching.score.PolynomialBasis;
 import org.ddos.scorematching.score.ScoreMatchingSettings;
 
@@ -31,6 +32,10 @@ import org.ddos.scorematching.score.ScoreMatchingSettings;
  *     may also be first + b x step (flag 2, written only when every edge is reproduced exactly);
  *     counts as zig-zag varints of the difference to the previous bin; exact sums of doubles as dyadic
  *     numbers m x 2^-s (decimal scale s, m = unscaled / 5^s) with a fallback to the decimal form.</li>
+ * <li>3: as 2, and a kinetic campaign's state may also hold its per-trajectory sums of 1/kappa
+ *     (kinetic flag 2: the sums of flag 1, then frames per trajectory, G, and per isosurface the exact
+ *     sums of its T trajectories followed by their T sample counts as varlongs), from which the
+ *     standard errors of the microcanonical temperatures follow.</li>
  * </ul>
  */
 final class ArchiveSerializers {
@@ -577,10 +582,27 @@ final class ArchiveSerializers {
                 kryo.writeObjectOrNull(out, c.accumulator(g), IsosurfaceAccumulator.class);
             }
             BigDecimal[] kinetic = c.inverseKineticSums();
+            KineticTrajectorySums trajectories = c.trajectorySums();
+            if (trajectories != null && version < 3) {
+                throw new IllegalArgumentException("format version " + version + " cannot hold the per-trajectory sums of '"
+                        + c.name + "': write version 3");
+            }
             if (version >= 2) {
-                out.writeByte(kinetic == null ? 0 : 1);
+                out.writeByte(kinetic == null ? 0 : trajectories == null ? 1 : 2);
                 if (kinetic != null) {
                     writeBig(out, kinetic, version);
+                }
+                if (trajectories != null) {
+                    out.writeVarInt(trajectories.framesPerTrajectory(), true);
+                    BigDecimal[][] sums = trajectories.sums();
+                    long[][] counts = trajectories.counts();
+                    out.writeVarInt(sums.length, true);
+                    for (int g = 0; g < sums.length; g++) {
+                        writeBig(out, sums[g], version);
+                        for (long n : counts[g]) {
+                            out.writeVarLong(n, true);
+                        }
+                    }
                 }
             } else if (kinetic != null) {
                 throw new IllegalArgumentException("format version 1 cannot hold the kinetic-energy sums of '" + c.name
@@ -619,16 +641,35 @@ final class ArchiveSerializers {
                 acc[g] = kryo.readObjectOrNull(in, IsosurfaceAccumulator.class);
             }
             BigDecimal[] kinetic = null;
+            KineticTrajectorySums trajectories = null;
             if (version >= 2) {
                 byte flag = in.readByte();
-                if (flag == 1) {
+                if (flag == 1 || (flag == 2 && version >= 3)) {
                     kinetic = readBig(in, version);
                 } else if (flag != 0) {
-                    throw new KryoException("unknown kinetic-sums flag " + flag);
+                    throw new KryoException("unknown kinetic-sums flag " + flag + " in format version " + version);
+                }
+                if (flag == 2) {
+                    int frames = in.readVarInt(true);
+                    int g = length(in, 1);
+                    BigDecimal[][] sums = new BigDecimal[g][];
+                    long[][] counts = new long[g][];
+                    for (int i = 0; i < g; i++) {
+                        sums[i] = readBig(in, version);
+                        counts[i] = new long[sums[i].length];
+                        for (int t = 0; t < counts[i].length; t++) {
+                            counts[i][t] = in.readVarLong(true);
+                        }
+                    }
+                    try {
+                        trajectories = new KineticTrajectorySums(frames, sums, counts);
+                    } catch (IllegalArgumentException e) {
+                        throw new KryoException("bad per-trajectory sums: " + e.getMessage());
+                    }
                 }
             }
             return new CompressedCampaign(name, flavor, n, mass, volume, cell, x0, d0, u0, logDet, shift, strain,
-                    stiffness, values, samples, bins, shardCount, shards, acc, committed, kinetic);
+                    stiffness, values, samples, bins, shardCount, shards, acc, committed, kinetic, trajectories);
         }
     }
 

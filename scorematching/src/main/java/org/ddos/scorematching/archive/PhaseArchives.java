@@ -39,9 +39,10 @@ import org.ddos.scorematching.score.ScoreMatchingSettings;
 public final class PhaseArchives {
     /**
      * The format version written; readers accept every version from 1 up to this one and refuse
-     * anything newer. 2: compact encodings of rotations, bin edges, counts and exact sums (same values).
+     * anything newer. 2: compact encodings of rotations, bin edges, counts and exact sums (same values);
+     * 3: kinetic campaigns may also hold per-trajectory sums of 1/kappa (the errors of beta_mu).
      */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
     static final byte[] MAGIC = {(byte) 0x89, 'D', 'D', 'O', 'S', '\r', '\n', 0x1a};
     static final int HEADER = MAGIC.length + 4 + 8 + 8 + 4;
     private static final long MAX_PAYLOAD = 1L << 30;

@@ -66,6 +66,8 @@ public final class CompressedCampaign {
     private final long[] committed;
     /** Kinetic campaigns: exact sums of 1/kappa per isosurface; null otherwise. */
     private final BigDecimal[] inverseKineticSums;
+    /** Kinetic campaigns from format version 3: per-trajectory sums for the error of beta_mu; else null. */
+    private final KineticTrajectorySums trajectorySums;
 
     /**
      * Without kinetic-energy sums (Hessian and Einstein flavours).
@@ -132,7 +134,49 @@ public final class CompressedCampaign {
             double alphaShift, double strain, double[] stiffness, double[] isosurfaceValues, long samplesPerIsosurface,
             int bins, int shardCount, int[] shards, IsosurfaceAccumulator[] accumulators, long[] committed,
             BigDecimal[] inverseKineticSums) {
+        this(name, flavor, atomCount, mass, volume, cell, positions, latticeDescriptor, energyScale, logMeanEigenvalue,
+                alphaShift, strain, stiffness, isosurfaceValues, samplesPerIsosurface, bins, shardCount, shards,
+                accumulators, committed, inverseKineticSums, null);
+    }
+
+    /**
+     * Full state, with the per-trajectory sums of a kinetic campaign.
+     *
+     * @param name phase label
+     * @param flavor isosurface flavour label
+     * @param atomCount N
+     * @param mass atomic mass (amu)
+     * @param volume cell volume (Å^3)
+     * @param cell 3x3 cell, rows are cell vectors (Å); copied
+     * @param positions flat 3N reference positions (Å); copied
+     * @param latticeDescriptor D_0, length K; copied
+     * @param energyScale U_0 (eV)
+     * @param logMeanEigenvalue DescriptorDOS {@code log_det}
+     * @param alphaShift DescriptorDOS {@code alpha_shift}
+     * @param strain volumetric strain e (V = V_0 (1 + e))
+     * @param stiffness stable Hessian eigenvalues (eV/Å^2, ascending); copied
+     * @param isosurfaceValues planned h / U_0, length G &gt; 0; copied
+     * @param samplesPerIsosurface samples planned per isosurface over all shards
+     * @param bins histogram bins per mode
+     * @param shardCount number of shards (&gt;= 1)
+     * @param shards shard indices held, each in [0, shardCount), at least one, no repeats
+     * @param accumulators per isosurface, null before its pilot batch, length G; copied deeply
+     * @param committed per isosurface, samples committed by this shard, length G; copied
+     * @param inverseKineticSums null, or per isosurface the exact sum of 1/kappa over its samples (length G)
+     * @param trajectorySums null, or the per-trajectory sums of the same samples (G isosurfaces; needs
+     *     {@code inverseKineticSums}); copied
+     * @throws IllegalArgumentException on inconsistent shapes or shard numbers
+     */
+    public CompressedCampaign(String name, String flavor, int atomCount, double mass, double volume, double[][] cell,
+            double[] positions, double[] latticeDescriptor, double energyScale, double logMeanEigenvalue,
+            double alphaShift, double strain, double[] stiffness, double[] isosurfaceValues, long samplesPerIsosurface,
+            int bins, int shardCount, int[] shards, IsosurfaceAccumulator[] accumulators, long[] committed,
+            BigDecimal[] inverseKineticSums, KineticTrajectorySums trajectorySums) {
         int g = isosurfaceValues.length;
+        if (trajectorySums != null && (inverseKineticSums == null || trajectorySums.isosurfaceCount() != g)) {
+            throw new IllegalArgumentException("trajectory sums need the kinetic sums and one row per isosurface ("
+                    + g + ")");
+        }
         if (inverseKineticSums != null) {
             if (inverseKineticSums.length != g) {
                 throw new IllegalArgumentException("kinetic sums: " + inverseKineticSums.length + " for " + g + " isosurfaces");
@@ -181,13 +225,36 @@ public final class CompressedCampaign {
         }
         this.committed = committed.clone();
         this.inverseKineticSums = inverseKineticSums == null ? null : inverseKineticSums.clone();
+        this.trajectorySums = trajectorySums == null ? null : trajectorySums.copy();
     }
 
     /** @return a deep copy */
     public CompressedCampaign copy() {
         return new CompressedCampaign(name, flavor, atomCount, mass, volume, cell, positions, latticeDescriptor,
                 energyScale, logMeanEigenvalue, alphaShift, strain, stiffness, isosurfaceValues, samplesPerIsosurface,
-                bins, shardCount, shards(), accumulators, committed, inverseKineticSums);
+                bins, shardCount, shards(), accumulators, committed, inverseKineticSums, trajectorySums);
+    }
+
+    /** @return a copy of the per-trajectory sums of 1/kappa, or null when not recorded */
+    public KineticTrajectorySums trajectorySums() {
+        return trajectorySums == null ? null : trajectorySums.copy();
+    }
+
+    /**
+     * Adds one kinetic sample's 1/kappa to isosurface g, and to its trajectory when per-trajectory
+     * sums are recorded (exactly: order-independent).
+     *
+     * @param g isosurface index, 0 &lt;= g &lt; G
+     * @param sample the sample's index j on its isosurface (trajectory j / frames per trajectory)
+     * @param inverseKappa 1/kappa of the sample, kappa the kinetic energy per atom (1/eV), &gt; 0
+     * @throws IllegalStateException when this campaign records no kinetic sums
+     * @throws IllegalArgumentException when 1/kappa is not positive and finite, or j lies outside the campaign
+     */
+    public void addInverseKinetic(int g, long sample, double inverseKappa) {
+        if (trajectorySums != null) {
+            trajectorySums.add(g, sample, inverseKappa);
+        }
+        addInverseKinetic(g, inverseKappa);
     }
 
     /** @return the exact sums of 1/kappa per isosurface (copy), or null when not recorded (not kinetic) */
@@ -333,6 +400,10 @@ public final class CompressedCampaign {
             require(!shards.contains(s), "shard " + s + "/" + shardCount + " is present twice");
         }
         require((inverseKineticSums == null) == (o.inverseKineticSums == null), "one holds kinetic-energy sums, the other not");
+        require((trajectorySums == null) == (o.trajectorySums == null), "one holds per-trajectory sums, the other not");
+        if (trajectorySums != null) {
+            trajectorySums.merge(o.trajectorySums);
+        }
         for (int g = 0; g < accumulators.length; g++) {
             accumulators[g].merge(o.accumulators[g]);
             if (inverseKineticSums != null) {
@@ -358,11 +429,18 @@ public final class CompressedCampaign {
     public PhaseCampaign toCampaign() {
         List<IsosurfaceStatistics> iso = new ArrayList<>();
         double[] beta = new double[accumulators.length];
+        double[] betaError = new double[accumulators.length];
+        boolean errors = trajectorySums != null;
         for (int g = 0; g < accumulators.length; g++) {
             IsosurfaceAccumulator a = accumulators[g];
             if (a != null && a.sampleCount() > 0) {
                 if (inverseKineticSums != null) {
                     beta[iso.size()] = microcanonicalBeta(g);
+                }
+                if (errors) {
+                    // beta_mu = (d/2 - 1) <1/kappa> / N
+                    betaError[iso.size()] = (stiffness.length / 2.0 - 1) * trajectorySums.standardErrorOfMean(g) / atomCount;
+                    errors = Double.isFinite(betaError[iso.size()]);
                 }
                 iso.add(a.statistics());
             }
@@ -371,7 +449,8 @@ public final class CompressedCampaign {
             throw new IllegalStateException(name + ": only " + iso.size() + " isosurfaces hold samples; at least 3 needed");
         }
         return new PhaseCampaign(name, flavor, atomCount, mass, volume, cell, positions, latticeDescriptor, energyScale,
-                logMeanEigenvalue, alphaShift, iso, inverseKineticSums == null ? new double[0] : Arrays.copyOf(beta, iso.size()));
+                logMeanEigenvalue, alphaShift, iso, inverseKineticSums == null ? new double[0] : Arrays.copyOf(beta, iso.size()),
+                errors ? Arrays.copyOf(betaError, iso.size()) : new double[0]);
     }
 
     /**
@@ -387,7 +466,8 @@ public final class CompressedCampaign {
                 && Arrays.equals(stiffness, o.stiffness) && Arrays.equals(isosurfaceValues, o.isosurfaceValues)
                 && samplesPerIsosurface == o.samplesPerIsosurface && bins == o.bins && shardCount == o.shardCount
                 && shards.equals(o.shards) && Arrays.equals(committed, o.committed)
-                && Arrays.equals(inverseKineticSums, o.inverseKineticSums))) {
+                && Arrays.equals(inverseKineticSums, o.inverseKineticSums)
+                && (trajectorySums == null ? o.trajectorySums == null : trajectorySums.sameState(o.trajectorySums)))) {
             return false;
         }
         for (int g = 0; g < accumulators.length; g++) {

@@ -25,6 +25,7 @@ import org.ddos.scorematching.archive.PhaseArchive;
 import org.ddos.scorematching.archive.PhaseArchives;
 import org.ddos.scorematching.compression.CompressedCampaign;
 import org.ddos.scorematching.compression.IsosurfaceAccumulator;
+import org.ddos.scorematching.compression.KineticTrajectorySums;
 import org.ddos.scorematching.compression.PilotCompression;
 import org.ddos.scorematching.score.ScoreMatchingSettings;
 
@@ -250,12 +251,15 @@ public final class CampaignRunner {
                     if (state.accumulator(iso) == null) {
                         int p = settings.pilotSamples();
                         double[][] pilot = evaluate(pool, sampler, kin, strained, s, iso, h, 0, 1, p);
+                        double[][] pilotDescriptors = new double[p][];
                         for (int j = 0; j < p; j++) {
                             if (j % shardCount == shard) {
                                 pilotReuse.put((long) j, pilot[j]);
                             }
+                            pilotDescriptors[j] = descriptorPart(pilot[j]);
                         }
-                        state.setAccumulator(iso, PilotCompression.fromPilot(settings.isosurfaces()[iso], pilot, settings.bins()));
+                        state.setAccumulator(iso, PilotCompression.fromPilot(settings.isosurfaces()[iso], pilotDescriptors,
+                                settings.bins()));
                     }
                     done[0] += settings.pilotSamples();
                     IsosurfaceAccumulator acc = state.accumulator(iso);
@@ -282,10 +286,12 @@ public final class CampaignRunner {
                                 d[c] = fresh[c];
                             }
                         }
-                        for (double[] x : d) {
+                        for (int c = 0; c < count; c++) {
+                            double[] x = d[c];
                             acc.add(x, work);
                             if (kin != null) {
-                                state.addInverseKinetic(iso, 1 / x[x.length - 1]);
+                                // the time-averaged 1/K of the sample's trajectory, per atom: N <1/K> = <1/kappa>
+                                state.addInverseKinetic(iso, shard + (t + c) * shardCount, x[x.length - 1]);
                             }
                         }
                         t += count;
@@ -345,7 +351,16 @@ public final class CampaignRunner {
         return new CompressedCampaign(name, settings.flavor().label(), strained.atomCount(), strained.massOf(0),
                 strained.volume(), strained.cell(), strained.positions(), d0, u0, logDet,
                 0.0, strain, ref.stiffness(), values, settings.samples(), settings.bins(), shardCount,
-                new int[] {shard}, new IsosurfaceAccumulator[g], new long[g], isKinetic() ? zeros(g) : null);
+                new int[] {shard}, new IsosurfaceAccumulator[g], new long[g], isKinetic() ? zeros(g) : null,
+                isKinetic() ? new KineticTrajectorySums(kinetic.frames(), g, settings.samples()) : null);
+    }
+
+    /**
+     * A sample row as stored: kinetic rows carry after the K + 1 descriptor components (the last being
+     * kappa) their time-averaged 1/kappa, which is not a descriptor and is dropped here.
+     */
+    private double[] descriptorPart(double[] row) {
+        return isKinetic() ? java.util.Arrays.copyOf(row, row.length - 1) : row;
     }
 
     private static java.math.BigDecimal[] zeros(int g) {
@@ -431,8 +446,9 @@ public final class CampaignRunner {
                         var md = w.trajectory.frame(trajectorySeed(settings.seed(), strain, iso, trajectory), h,
                                 (int) (j % frames));
                         System.arraycopy(md.positionsView(), 0, w.x, 0, n3);
-                        d = new double[k + 1];
+                        d = new double[k + 2];
                         d[k] = md.kineticEnergy() / md.atomCount();
+                        d[k + 1] = md.atomCount() * w.trajectory.inverseKineticMean();
                     } else {
                         SplittableRandom rng = new SplittableRandom(sampleSeed(settings.seed(), strain, iso, j));
                         sampler.displace(h, rng, w.z, w.u);

@@ -99,6 +99,7 @@ public final class KineticSampler {
         private long seed;
         private double energyPerAtom = Double.NaN;
         private int frame = -1;
+        private double inverseKinetic = Double.NaN;
 
         /** @return the sampler this trajectory belongs to */
         public KineticSampler sampler() {
@@ -122,13 +123,45 @@ public final class KineticSampler {
                 throw new IllegalArgumentException("need e > 0 and frame >= 0, got e = " + e + ", frame " + f);
             }
             if (md != null && trajectorySeed == seed && Double.compare(e, energyPerAtom) == 0 && f >= frame) {
-                md.verlet((f - frame) * settings.frameInterval());
+                if (f > frame) {
+                    advance((f - frame) * settings.frameInterval());
+                }
             } else {
                 start(trajectorySeed, e);
-                md.verlet(settings.decorrelationSteps() + f * settings.frameInterval());
+                advance(settings.decorrelationSteps() + f * settings.frameInterval());
             }
             frame = f;
             return md;
+        }
+
+        /**
+         * The time average of 1/K over the velocity-Verlet steps that lead to the current frame: the last
+         * {@code frameInterval} steps (fewer for frame 0 when there are fewer decorrelation steps; the
+         * frame's own 1/K when there are none). Every step of a trajectory samples the microcanonical
+         * measure, so this estimates &lt;1/K&gt; with the same expectation as the frame's own 1/K and
+         * several times less noise, at no extra force call. It is the same whether the frame was reached
+         * by continuing the trajectory or from its start.
+         *
+         * @return the mean of 1/K (1/eV, K the total kinetic energy), NaN before the first frame
+         */
+        public double inverseKineticMean() {
+            return inverseKinetic;
+        }
+
+        /** Runs {@code steps} steps, averaging 1/K over the last min(steps, frameInterval) of them. */
+        private void advance(int steps) {
+            int window = Math.min(steps, settings.frameInterval());
+            md.verlet(steps - window);
+            if (window == 0) {
+                inverseKinetic = 1 / md.kineticEnergy();
+                return;
+            }
+            double sum = 0;
+            for (int s = 0; s < window; s++) {
+                md.verletStep();
+                sum += 1 / md.kineticEnergy();
+            }
+            inverseKinetic = sum / window;
         }
 
         /** @return E_0 + N e, the total energy the current trajectory holds (eV) */

@@ -90,8 +90,14 @@ class KineticSamplerTest {
         assertEquals(0.5, sumK / 29 / e, 0.05);
         // continuing a trajectory equals recomputing it from its start
         double[] continued = t.frame(11, e, 29).positionsView().clone();
-        double[] fresh = s.newTrajectory().frame(11, e, 29).positionsView();
+        double continuedInverseK = t.inverseKineticMean();
+        KineticSampler.Trajectory restarted = s.newTrajectory();
+        double[] fresh = restarted.frame(11, e, 29).positionsView();
         assertArrayEquals(continued, fresh);
+        assertEquals(continuedInverseK, restarted.inverseKineticMean(), 0.0, "time-averaged 1/K, continued or restarted");
+        // the average runs over the 40 steps before the frame: within the range of 1/K along them
+        assertTrue(continuedInverseK > 0 && Math.abs(continuedInverseK * 32 * e / 2 - 1) < 0.3, "<1/K> N e / 2 = "
+                + continuedInverseK * 32 * e / 2);
         for (int c = 0; c < 3; c++) {
             double p = 0;
             for (int i = 0; i < 32; i++) {
@@ -132,6 +138,8 @@ class KineticSamplerTest {
         for (int g = 0; g < 3; g++) {
             assertTrue(a1.states().get(0).accumulator(g).sameState(s0.accumulator(g)), "isosurface " + g);
         }
+        assertTrue(a1.states().get(0).trajectorySums().sameState(s0.trajectorySums()), "per-trajectory sums merge exactly");
+        assertEquals(8, s0.trajectorySums().trajectoryCount(), "32 samples = 8 trajectories of 4 frames");
         // other MD settings are another campaign
         assertNotEquals(kinetic().fingerprint(), kinetic().kinetic(new KineticSettings(0.002, 6, 6, 5)).fingerprint());
     }
@@ -150,15 +158,24 @@ class KineticSamplerTest {
         CompressedCampaign c = a.states().get(0);
         assertEquals(3, c.inverseKineticSums().length);
         int d = 3 * 32 - 3;
+        double[] error = a.campaigns().get(0).microcanonicalBetaError();
+        assertEquals(3, error.length, "standard errors from the 40 trajectories of each isosurface");
         for (int g = 0; g < 3; g++) {
             double e = cs.isosurfaces()[g] * U0_KINETIC;
             assertEquals(1.0, c.microcanonicalBeta(g) * 32 * e / (d - 1), 0.015, "beta_mu x N e / (d - 1), isosurface " + g);
+            // the exact value lies within four standard errors, and the error is not inflated
+            double exact = (d - 1) / (32 * e);
+            assertTrue(error[g] > 0 && Math.abs(c.microcanonicalBeta(g) - exact) < 4 * error[g],
+                    "isosurface " + g + ": beta_mu " + c.microcanonicalBeta(g) + " +- " + error[g] + ", exact " + exact);
+            assertTrue(error[g] < 0.01 * exact, "standard error " + error[g] + " of " + exact);
             double[] mean = a.campaigns().get(0).isosurfaces().get(g).mean();
             assertEquals(0.5, mean[0] / e, 0.015, "harmonic energy share " + g);
             assertEquals(0.5, mean[1] / e, 0.015, "kinetic energy share " + g);
         }
         // format version 1 cannot hold the sums: refused rather than dropped
         assertThrows(IllegalArgumentException.class, () -> PhaseArchives.encode(a, 1));
+        // nor version 2 the per-trajectory sums
+        assertThrows(IllegalArgumentException.class, () -> PhaseArchives.encode(a, 2));
         assertTrue(PhaseArchives.decode(PhaseArchives.encode(a), "k").states().get(0).sameState(c));
     }
 

@@ -259,12 +259,17 @@ public final class ArchiveCommand implements Runnable {
                     m.put("alpha_shift", c.alphaShift());
                     List<Map<String, Object>> iso = new ArrayList<>();
                     double[] betaMu = c.microcanonicalBeta();
+                    double[] betaMuError = c.microcanonicalBetaError();
                     for (IsosurfaceStatistics s : c.isosurfaces()) {
                         Map<String, Object> d = new LinkedHashMap<>();
                         d.put("IsoSurfaceMeasured_mean", s.isosurface());
                         if (betaMu.length > 0) {
                             // kinetic: (d/2 - 1) <1/K>, the microcanonical inverse temperature in 1/eV
                             d.put("microcanonical_beta", betaMu[iso.size()]);
+                        }
+                        if (betaMuError.length > 0) {
+                            // its standard error from the scatter between trajectories (format version 3)
+                            d.put("microcanonical_beta_err", betaMuError[iso.size()]);
                         }
                         d.put("D_mean", s.mean());
                         d.put("cov_eval", s.covarianceEigenvalues());
