@@ -45,10 +45,10 @@ public final class KineticShell {
      * integrated piecewise linearly through the measured b_g (trapezoid rule):
      * <pre>  Delta_1 = b_1 e_1,   Delta_{g+1} = Delta_g + (b_g + b_{g+1}) (e_{g+1} - e_g) / 2</pre>
      * (isosurfaces numbered from 1 in increasing energy). Below the lowest isosurface b is held at its
-     * measured value b_1: b is finite at e = 0 (its
-     * anharmonic expansion starts at a constant) but nothing measures its slope there, so the
-     * constant is the least-assuming extension, and its error is of order |b'| e_1^2 / 2; campaigns
-     * should therefore start low (isosurface 0.1-0.2 x U_0). No fit: each Delta_g is a fixed linear
+     * measured value b_1: b is finite at e = 0 (its anharmonic expansion starts at a constant) but
+     * nothing measures its slope there, so the constant is the least-assuming extension, and its error
+     * is of order |b'| e_1^2 / 2; campaigns should therefore start low (isosurface 0.1-0.2 x U_0).
+     * Between isosurfaces the error is of order |b''| h^3 / 12 per interval of width h. No fit: each Delta_g is a fixed linear
      * combination of the measured b_j ({@link #correctionSensitivity}), which follows a b that changes
      * sign (W A15: about -0.2/eV at 0.1 eV/atom, +0.1 to +0.2 above 0.3 eV/atom) where a single
      * low-order polynomial does not, and carries the noise of each beta_mu into F without smoothing.
