@@ -1,9 +1,6 @@
 package org.ddos.thermo.freeenergy;
 
 import org.ddos.scorematching.campaign.PhaseCampaign;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
-import org.ejml.interfaces.linsol.LinearSolverDense;
 
 /**
  * The shell entropy of kinetic (constant-energy MD) isosurfaces: the density of states of the
@@ -23,7 +20,7 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * harmonic reference. Anharmonic part, from the identity d ln Omega / dE = (d/2 - 1) &lt;1/K&gt;_E =
  * beta_mu(E) (measured per isosurface by the campaign):
  * <pre>  Delta(e) = integral_0^e [beta_mu(N e') - (d - 1) / (N e')] de'</pre>
- * with the integrand smoothed by a low-order polynomial ({@link #anharmonicCorrection}).
+ * integrated piecewise linearly through the measured values ({@link #anharmonicCorrection}).
  */
 public final class KineticShell {
     private KineticShell() {
@@ -41,64 +38,86 @@ public final class KineticShell {
                 + 1.5 * (Math.log(HarmonicShell.hbarSquaredOverMass(massAmu)) + lnK);
     }
 
-    /** Degree of the least-squares polynomial b(e) = beta_mu - (d - 1)/(N e) integrated for Delta. */
-    public static final int CORRECTION_DEGREE = 2;
-
     /**
-     * Delta(e) = integral_0^e b(e') de' with b(e) = beta_mu(N e) - (d - 1)/(N e), the anharmonic part
-     * of the microcanonical inverse temperature (1/eV). b is smooth and finite at e = 0 (an
-     * anharmonic expansion in e), while each measured b_g carries the sampling noise of &lt;1/K&gt;
-     * (relative error of beta_mu about 1/sqrt((d + 1) n_eff), i.e. absolute error proportional to
-     * 1/e_g): b is fitted by a polynomial of degree {@link #CORRECTION_DEGREE} (lower when there are
-     * few isosurfaces) by least squares with weights e_g^2, and integrated exactly from 0, which pools
-     * the isosurfaces and needs no extrapolation rule below the first one.
+     * Delta_g = Delta(e_g) = integral_0^{e_g} b(e') de' for every isosurface, with
+     * b(e) = beta_mu(N e) - (d - 1)/(N e) the anharmonic part of the microcanonical inverse temperature
+     * (1/eV; d = 3N - 3, e_g = isosurface value x U_0 the total energy per atom above the lattice, eV),
+     * integrated piecewise linearly through the measured b_g (trapezoid rule):
+     * <pre>  Delta_1 = b_1 e_1,   Delta_{g+1} = Delta_g + (b_g + b_{g+1}) (e_{g+1} - e_g) / 2</pre>
+     * (isosurfaces numbered from 1 in increasing energy). Below the lowest isosurface b is held at its
+     * measured value b_1: b is finite at e = 0 (its anharmonic expansion starts at a constant) but
+     * nothing measures its slope there, so the constant is the least-assuming extension, and its error
+     * is of order |b'| e_1^2 / 2; campaigns should therefore start low (isosurface 0.1-0.2 x U_0).
+     * Between isosurfaces the error is of order |b''| h^3 / 12 per interval of width h. No fit: each Delta_g is a fixed linear
+     * combination of the measured b_j ({@link #correctionSensitivity}), which follows a b that changes
+     * sign (W A15: about -0.2/eV at 0.1 eV/atom, +0.1 to +0.2 above 0.3 eV/atom) where a single
+     * low-order polynomial does not, and carries the noise of each beta_mu into F without smoothing.
      *
      * @param c the kinetic campaign, with its microcanonical inverse temperatures beta_mu (1/eV)
-     * @return Delta_g = Delta(e_g) for every isosurface (sorted order), in k_B per atom
-     * @throws IllegalArgumentException when the campaign carries no microcanonical temperatures
+     * @return Delta_g for every isosurface (sorted order), length G, in k_B per atom
+     * @throws IllegalArgumentException when the campaign carries no microcanonical temperatures, or an
+     *     isosurface energy is not positive
      */
     public static double[] anharmonicCorrection(PhaseCampaign c) {
         if (!c.hasMicrocanonicalBeta()) {
             throw new IllegalArgumentException("phase '" + c.name() + "': no microcanonical temperatures recorded");
         }
         double[] beta = c.microcanonicalBeta();
-        int g = beta.length;
+        double[] e = isosurfaceEnergies(c);
         int n = c.atomCount();
         int d = 3 * n - 3;
-        int p = Math.min(CORRECTION_DEGREE, g - 2) + 1; // coefficients
-        double[] e = new double[g];
-        double scale = 0;
-        for (int i = 0; i < g; i++) {
-            e[i] = c.isosurfaces().get(i).isosurface() * c.energyScale();
-            scale = Math.max(scale, e[i]);
-        }
-        // weighted least squares in x = e / e_max, by QR of the row-scaled Vandermonde matrix
-        DMatrixRMaj design = new DMatrixRMaj(g, p);
-        DMatrixRMaj rhs = new DMatrixRMaj(g, 1);
-        for (int i = 0; i < g; i++) {
-            double sw = e[i]; // sqrt of the weight e^2
-            double x = e[i] / scale;
-            for (int q = 0; q < p; q++) {
-                design.set(i, q, sw * Math.pow(x, q));
-            }
-            rhs.set(i, 0, sw * (beta[i] - (d - 1) / (n * e[i])));
-        }
-        LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.leastSquares(g, p);
-        if (!solver.setA(design)) {
-            throw new IllegalArgumentException("kinetic shell: singular fit of the microcanonical temperatures");
-        }
-        DMatrixRMaj fitted = new DMatrixRMaj(p, 1);
-        solver.solve(rhs, fitted);
-        double[] coef = fitted.getData();
-        double[] out = new double[g];
-        for (int i = 0; i < g; i++) {
-            double x = e[i] / scale;
-            double sum = 0;
-            for (int q = 0; q < p; q++) {
-                sum += coef[q] * Math.pow(x, q + 1) / (q + 1);
-            }
-            out[i] = sum * scale;
+        double[] out = new double[e.length];
+        double previousB = 0;
+        for (int g = 0; g < e.length; g++) {
+            double b = beta[g] - (d - 1) / (n * e[g]);
+            out[g] = g == 0 ? b * e[0] : out[g - 1] + 0.5 * (previousB + b) * (e[g] - e[g - 1]);
+            previousB = b;
         }
         return out;
+    }
+
+    /**
+     * The linear sensitivity of {@link #anharmonicCorrection}: W[g][j] = dDelta_g / db_j =
+     * dDelta_g / dbeta_mu,j (Delta is linear in the measured b, and b_j - beta_mu,j does not depend on
+     * beta). From the trapezoid rule, with 0-based indices as in the arrays (e_0 &lt; e_1 &lt; ... the
+     * sorted isosurface energies): W[0][0] = e_0; for g &gt; 0, W[g][0] = e_0 + (e_1 - e_0)/2,
+     * W[g][j] = (e_{j+1} - e_{j-1})/2 for 0 &lt; j &lt; g, W[g][g] = (e_g - e_{g-1})/2, and W[g][j] = 0
+     * for j &gt; g. Depends only on the isosurface energies; with independent one-sigma errors sigma_j
+     * of beta_mu the variance of
+     * Delta_g is sum_j (W[g][j] sigma_j)^2.
+     *
+     * @param c a campaign (its sorted isosurfaces and energy scale U_0 are used)
+     * @return W, G x G, [g][j], in eV/atom (k_B per atom per 1/eV)
+     * @throws IllegalArgumentException when an isosurface energy is not positive
+     */
+    public static double[][] correctionSensitivity(PhaseCampaign c) {
+        double[] e = isosurfaceEnergies(c);
+        int gCount = e.length;
+        double[][] w = new double[gCount][gCount];
+        for (int g = 0; g < gCount; g++) {
+            if (g == 0) {
+                w[0][0] = e[0];
+                continue;
+            }
+            System.arraycopy(w[g - 1], 0, w[g], 0, g);
+            double half = 0.5 * (e[g] - e[g - 1]);
+            w[g][g - 1] += half;
+            w[g][g] = half;
+        }
+        return w;
+    }
+
+    /** @return e_g = isosurface value x U_0 (eV/atom) per sorted isosurface, checked positive */
+    private static double[] isosurfaceEnergies(PhaseCampaign c) {
+        int gCount = c.isosurfaces().size();
+        double[] e = new double[gCount];
+        for (int g = 0; g < gCount; g++) {
+            e[g] = c.isosurfaces().get(g).isosurface() * c.energyScale();
+            if (!(e[g] > 0) || !Double.isFinite(e[g])) {
+                throw new IllegalArgumentException("phase '" + c.name() + "': isosurface " + g + " has total energy "
+                        + e[g] + " eV/atom above the lattice; the kinetic shell needs positive energies");
+            }
+        }
+        return e;
     }
 }

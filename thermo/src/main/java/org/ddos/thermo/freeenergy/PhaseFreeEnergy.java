@@ -17,7 +17,11 @@ import org.ddos.scorematching.score.PhaseEntropy;
  * continuously over alpha within the sampled range. F = theta . D_0 +
  * k_B T min_alpha. The gradient dF/dtheta = &lt;D&gt; and the entropy -dF/dT follow exactly from
  * the envelope theorem; the uncertainty is the first-order effect of the score band on the
- * minimum. The per-mode minimum uses the precomputed {@link ConcaveConjugate} (O(log B)).
+ * minimum (kinetic campaigns carrying standard errors sigma_j of beta_mu add, in quadrature, the
+ * first-order effect of that noise through the shell correction: sigma_F = k_B T sqrt(band^2 +
+ * sum_j (sum_g w_g W_gj sigma_j)^2), w_g the polynomial weights at alpha*, W the sensitivity of
+ * {@link KineticShell#correctionSensitivity}; the score band and the MD noise of beta_mu are
+ * independent, the beta_mu errors of different isosurfaces too). The per-mode minimum uses the precomputed {@link ConcaveConjugate} (O(log B)).
  *
  * <p><b>Kinetic campaigns</b> (constant-energy MD isosurfaces carrying their microcanonical
  * temperatures): the archive's last descriptor component is the kinetic energy per atom, whose
@@ -59,6 +63,14 @@ public final class PhaseFreeEnergy {
     private final boolean kinetic;
     /** Kinetic: the anharmonic shell correction Delta_g (k_B per atom); empty otherwise. */
     private final double[] kineticCorrection;
+    /**
+     * Kinetic campaigns carrying standard errors sigma_j of beta_mu: the scaled sensitivities
+     * W[g][j] sigma_j of {@link KineticShell#correctionSensitivity}, flat [g*G + j], over the
+     * isosurfaces j with sigma_j &gt; 0 only ({@link #betaErrorCount} of them, compacted); empty otherwise.
+     */
+    private final double[] betaErrorSensitivity;
+    /** Number of isosurfaces with a non-zero standard error of beta_mu (0: no beta_mu noise term). */
+    private final int betaErrorCount;
     /** Length of theta users pass: K, or K - 1 for kinetic campaigns (kappa's coefficient is 1). */
     private final int userCount;
 
@@ -110,6 +122,26 @@ public final class PhaseFreeEnergy {
                     + " microcanonical temperatures for " + gCount + " isosurfaces");
         }
         this.userCount = kinetic ? kCount - 1 : kCount;
+        double[] betaError = kinetic ? campaign.microcanonicalBetaError() : new double[0];
+        int count = 0;
+        for (double x : betaError) {
+            if (x > 0) {
+                count++;
+            }
+        }
+        this.betaErrorCount = count;
+        this.betaErrorSensitivity = new double[gCount * count];
+        if (count > 0) {
+            double[][] w = KineticShell.correctionSensitivity(campaign);
+            for (int g = 0; g < gCount; g++) {
+                int c = 0;
+                for (int j = 0; j < gCount; j++) {
+                    if (betaError[j] > 0) {
+                        betaErrorSensitivity[g * count + c++] = w[g][j] * betaError[j];
+                    }
+                }
+            }
+        }
     }
 
     /** @return the learned entropy this evaluator uses */
@@ -356,9 +388,30 @@ public final class PhaseFreeEnergy {
             temperature = temperatureK;
             alphaStar = alpha;
             vib = kt * betaF;
-            sigma = kt * Math.abs(band);
+            sigma = betaErrorCount == 0 ? kt * Math.abs(band) : kt * Math.sqrt(band * band + betaNoiseVariance());
             unsolved = alpha <= polynomial.alphaMin() || alpha >= polynomial.alphaMax();
             return latticeEnergy + vib;
+        }
+
+        /**
+         * The variance of beta F from the noise of beta_mu at the last minimum (kinetic campaigns with
+         * standard errors): values_g = sum_g - Delta_g and d(beta F)/d values_g = w_g(alpha*) (envelope
+         * theorem), so d(beta F)/d beta_mu,j = -sum_g w_g W[g][j] and, for independent errors,
+         * var = sum_j (sum_g w_g W[g][j] sigma_j)^2. Allocates nothing; O(G^2).
+         *
+         * @return the variance of beta F (dimensionless)
+         */
+        private double betaNoiseVariance() {
+            double variance = 0;
+            int count = betaErrorCount;
+            for (int c = 0; c < count; c++) {
+                double s = 0;
+                for (int g = 0; g < gCount; g++) {
+                    s += weights[g] * betaErrorSensitivity[g * count + c];
+                }
+                variance += s * s;
+            }
+            return variance;
         }
 
         /**
@@ -422,7 +475,11 @@ public final class PhaseFreeEnergy {
             return vib;
         }
 
-        /** @return one-sigma uncertainty of the last evaluation (eV/atom) */
+        /**
+         * @return one-sigma uncertainty of the last evaluation (eV/atom): k_B T |band| from the score
+         *     band, or for kinetic campaigns carrying standard errors of beta_mu
+         *     k_B T sqrt(band^2 + var_beta) (independent sources added in quadrature; see the class doc)
+         */
         public double uncertainty() {
             return sigma;
         }

@@ -7,36 +7,66 @@ import org.ddos.scorematching.campaign.PhaseCampaign;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link KineticShell#anharmonicCorrection}: Delta(e) = integral_0^e [beta_mu(N e') - (d - 1)/(N e')] de'.
- * When the anharmonic part b(e) of the measured inverse temperatures is exactly a quadratic in e, the
- * least-squares fit of degree 2 reproduces it and Delta is its integral in closed form.
+ * {@link KineticShell#anharmonicCorrection}: Delta(e) = integral_0^e b(e') de' with
+ * b(e) = beta_mu(N e) - (d - 1)/(N e), integrated piecewise linearly through the measured b_g and
+ * held at b_1 below the lowest isosurface; and its linear sensitivity
+ * {@link KineticShell#correctionSensitivity}.
  */
 class KineticShellCorrectionTest {
     static PhaseCampaign kinetic(PhaseCampaign h, double[] beta) {
+        return kinetic(h, beta, new double[0]);
+    }
+
+    static PhaseCampaign kinetic(PhaseCampaign h, double[] beta, double[] betaError) {
         return new PhaseCampaign(h.name(), "kinetic", h.atomCount(), h.mass(), h.volume(), h.cell(), h.latticePositions(),
-                h.latticeDescriptor(), h.energyScale(), h.logMeanEigenvalue(), h.alphaShift(), h.isosurfaces(), beta);
+                h.latticeDescriptor(), h.energyScale(), h.logMeanEigenvalue(), h.alphaShift(), h.isosurfaces(), beta,
+                betaError);
+    }
+
+    /** A15-like b(e) in 1/eV: constant up to e_c, then linear up to e_k, then another slope (kinks at e_c, e_k). */
+    static double piecewiseB(double e, double eC, double eK) {
+        double b1 = -0.2;
+        if (e <= eC) {
+            return b1;
+        }
+        if (e <= eK) {
+            return b1 + 1.5 * (e - eC);
+        }
+        return b1 + 1.5 * (eK - eC) + 0.2 * (e - eK);
+    }
+
+    /** Exact integral of {@link #piecewiseB} from 0 to e. */
+    static double piecewiseIntegral(double e, double eC, double eK) {
+        double b1 = -0.2;
+        if (e <= eC) {
+            return b1 * e;
+        }
+        if (e <= eK) {
+            return b1 * e + 0.75 * (e - eC) * (e - eC);
+        }
+        return b1 * e + 0.75 * (eK - eC) * (eK - eC) + 1.5 * (eK - eC) * (e - eK) + 0.1 * (e - eK) * (e - eK);
     }
 
     @Test
-    void quadraticAnharmonicInverseTemperatureIsIntegratedExactly() {
+    void piecewiseLinearAnharmonicInverseTemperatureIsIntegratedExactly() {
         PhaseCampaign h = HarmonicLimitTest.harmonicCampaign(-0.1134, 3.8232, 55.85, 64);
         int n = h.atomCount();
         int d = 3 * n - 3;
-        // b(e) = b0 + b1 e + b2 e^2 in 1/eV (e in eV/atom): A15-like, negative at low e and positive above
-        double b0 = -0.4;
-        double b1 = 2.0;
-        double b2 = -0.5;
         int g = h.isosurfaces().size();
-        double[] beta = new double[g];
         double[] e = new double[g];
         for (int i = 0; i < g; i++) {
             e[i] = h.isosurfaces().get(i).isosurface() * h.energyScale();
-            beta[i] = (d - 1) / (n * e[i]) + b0 + b1 * e[i] + b2 * e[i] * e[i];
+        }
+        // kinks on isosurfaces (the trapezoid rule is exact there): constant below the first, changes of slope at e_4, e_11
+        double eC = e[4];
+        double eK = e[11];
+        double[] beta = new double[g];
+        for (int i = 0; i < g; i++) {
+            beta[i] = (d - 1) / (n * e[i]) + piecewiseB(e[i], eC, eK);
         }
         double[] delta = KineticShell.anharmonicCorrection(kinetic(h, beta));
         for (int i = 0; i < g; i++) {
-            double exact = b0 * e[i] + b1 * e[i] * e[i] / 2 + b2 * e[i] * e[i] * e[i] / 3;
-            assertEquals(exact, delta[i], 1e-12, "Delta at e = " + e[i] + " eV/atom");
+            assertEquals(piecewiseIntegral(e[i], eC, eK), delta[i], 1e-13, "Delta at e = " + e[i] + " eV/atom");
         }
         // a harmonic reference (b = 0) has no correction
         for (int i = 0; i < g; i++) {
@@ -45,6 +75,38 @@ class KineticShellCorrectionTest {
         for (double x : KineticShell.anharmonicCorrection(kinetic(h, beta))) {
             assertEquals(0, x, 1e-13);
         }
+    }
+
+    @Test
+    void sensitivityMatchesFiniteDifferences() {
+        PhaseCampaign h = HarmonicLimitTest.harmonicCampaign(-0.1134, 3.8232, 55.85, 64);
+        int n = h.atomCount();
+        int d = 3 * n - 3;
+        int g = h.isosurfaces().size();
+        double[] beta = new double[g];
+        for (int i = 0; i < g; i++) {
+            double e = h.isosurfaces().get(i).isosurface() * h.energyScale();
+            beta[i] = (d - 1) / (n * e) + 0.3 * Math.sin(7 * e) - 0.1; // curved, changes sign
+        }
+        double[][] w = KineticShell.correctionSensitivity(kinetic(h, beta));
+        assertEquals(g, w.length);
+        double eps = 1e-3; // 1/eV; Delta is linear in beta, so the central difference is exact up to rounding
+        for (int j = 0; j < g; j++) {
+            double[] up = beta.clone();
+            double[] down = beta.clone();
+            up[j] += eps;
+            down[j] -= eps;
+            double[] dUp = KineticShell.anharmonicCorrection(kinetic(h, up));
+            double[] dDown = KineticShell.anharmonicCorrection(kinetic(h, down));
+            for (int i = 0; i < g; i++) {
+                assertEquals((dUp[i] - dDown[i]) / (2 * eps), w[i][j], 1e-10, "dDelta_" + i + "/dbeta_" + j);
+            }
+        }
+        // the first isosurface's b covers [0, e_1] and half of [e_1, e_2]: W[G-1][0] = (e_1 + e_2)/2
+        double e1 = h.isosurfaces().get(0).isosurface() * h.energyScale();
+        double e2 = h.isosurfaces().get(1).isosurface() * h.energyScale();
+        assertEquals(0.5 * (e1 + e2), w[g - 1][0], 1e-15);
+        assertEquals(e1, w[0][0], 1e-15);
     }
 
     @Test
