@@ -39,6 +39,9 @@ import org.ddos.descriptors.units.PhysicalConstants;
  */
 public final class KineticSampler {
     private static final double ACCEL = PhysicalConstants.EV_PER_AMU_ANGSTROM2_IN_PS2;
+    /** Langevin friction of the thermalization (1/ps): about a tenth of a W phonon frequency. */
+    public static final double THERMALIZATION_FRICTION = 10.0;
+    private static final long THERMOSTAT_SEED_MIX = 0x5DEECE66DL;
 
     private final HarmonicReference reference;
     private final Potential potential;
@@ -216,8 +219,30 @@ public final class KineticSampler {
             }
             md.setVelocities(v);
             md.scaleVelocities(Math.sqrt(kinetic / md.kineticEnergy()));
+            if (settings.thermalizationSteps() > 0) {
+                thermalize(trajectorySeed, e, target);
+            }
             seed = trajectorySeed;
             energyPerAtom = e;
+        }
+
+        /**
+         * Langevin (BAOAB) steps at the harmonic temperature T_h = N e / (d k_B) of the isosurface, then
+         * the velocities rescaled so that V + K = E again: the configurations then carry the anharmonic
+         * correlations of the canonical ensemble near the right temperature, instead of the harmonic
+         * start's, which constant-energy MD of a weakly anharmonic crystal removes only slowly.
+         */
+        private void thermalize(long trajectorySeed, double e, double target) {
+            int d = stiffness.length;
+            double th = lattice.atomCount() * e / (d * PhysicalConstants.BOLTZMANN_EV_PER_K);
+            md.thermostat(th, THERMALIZATION_FRICTION, trajectorySeed ^ THERMOSTAT_SEED_MIX);
+            md.langevin(settings.thermalizationSteps());
+            double kinetic = target - md.potentialEnergy();
+            if (!(kinetic > 0)) {
+                throw new IllegalStateException("kinetic isosurface e = " + e + " eV/atom: after thermalization at " + th
+                        + " K the potential energy exceeds the target energy");
+            }
+            md.scaleVelocities(Math.sqrt(kinetic / md.kineticEnergy()));
         }
     }
 }

@@ -179,6 +179,36 @@ class KineticSamplerTest {
         assertTrue(PhaseArchives.decode(PhaseArchives.encode(a), "k").states().get(0).sameState(c));
     }
 
+    /**
+     * A Langevin-thermalized start (canonical at the harmonic temperature, then rescaled to the exact
+     * total energy) still gives the exact microcanonical temperature of the harmonic potential within
+     * its standard error, and holds the target energy.
+     */
+    @Test
+    void thermalizedStartKeepsTheHarmonicMicrocanonicalTemperature() throws Exception {
+        CampaignSettings cs = new CampaignSettings(new double[] {0.5, 1.0, 2.0}, new double[] {0.0}, 120, 40, 10,
+                IsosurfaceFlavor.KINETIC, 5, U0_KINETIC);
+        KineticSettings md = new KineticSettings(0.002, 20, 15, 4, 60);
+        PhaseArchive a = new CampaignRunner("h", CampaignRunnerTest.FCC, HARMONIC, HARMONIC, cs).kinetic(md).threads(2).run();
+        PhaseCampaign c = a.campaigns().get(0);
+        int d = 3 * 32 - 3;
+        for (int g = 0; g < 3; g++) {
+            double e = cs.isosurfaces()[g] * U0_KINETIC;
+            double exact = (d - 1) / (32 * e);
+            double beta = c.microcanonicalBeta()[g];
+            double err = c.microcanonicalBetaError()[g];
+            assertTrue(Math.abs(beta - exact) < 4 * err && err < 0.01 * exact,
+                    "isosurface " + g + ": beta_mu " + beta + " +- " + err + ", exact " + exact);
+        }
+        assertTrue(a.provenance().get("campaign.kinetic").contains("md_thermalization_steps=60"));
+        KineticSampler s = new KineticSampler(HarmonicReference.of(HARMONIC, CampaignRunnerTest.FCC, 1), HARMONIC,
+                CampaignRunnerTest.FCC, new KineticSettings(0.002, 0, 15, 4, 60));
+        KineticSampler.Trajectory t = s.newTrajectory();
+        assertEquals(t.sampler().latticeEnergy() + 32 * 0.1, t.frame(3, 0.1, 0).totalEnergy(), 1e-9,
+                "the thermalized start is rescaled to E_0 + N e");
+        assertThrows(IllegalArgumentException.class, () -> new KineticSettings(0.002, 20, 15, 4, -1));
+    }
+
     @Test
     void resumedKineticCampaignMatchesTheUninterruptedOne(@TempDir Path dir) throws Exception {
         byte[] whole = PhaseArchives.encode(kinetic().run());

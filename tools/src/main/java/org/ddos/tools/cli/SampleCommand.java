@@ -55,7 +55,7 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class SampleCommand implements Callable<Integer> {
     static final Set<String> KEYS = Set.of("name", "structure", "elements", "snapparam", "snapcoeff", "isosurfaces",
             "strains", "samples", "pilot_samples", "bins", "flavor", "seed", "U_0", "out", "checkpoint_seconds", "sma", "skin",
-            "md_timestep", "md_decorrelation_steps", "md_frame_interval", "md_frames",
+            "md_timestep", "md_decorrelation_steps", "md_frame_interval", "md_frames", "md_thermalization_steps",
             "reference_eam", "reference_eam_elements", "reference_eam_style");
 
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "Campaign YAML file.")
@@ -123,9 +123,11 @@ public final class SampleCommand implements Callable<Integer> {
         KineticSettings md = KineticSettings.DEFAULT;
         md = new KineticSettings(root.path("md_timestep").asDouble(md.timestep()),
                 root.path("md_decorrelation_steps").asInt(md.decorrelationSteps()),
-                root.path("md_frame_interval").asInt(md.frameInterval()), root.path("md_frames").asInt(md.frames()));
+                root.path("md_frame_interval").asInt(md.frameInterval()), root.path("md_frames").asInt(md.frames()),
+                root.path("md_thermalization_steps").asInt(md.thermalizationSteps()));
         if (!kinetic) {
-            for (String k : new String[] {"md_timestep", "md_decorrelation_steps", "md_frame_interval", "md_frames"}) {
+            for (String k : new String[] {"md_timestep", "md_decorrelation_steps", "md_frame_interval", "md_frames",
+                    "md_thermalization_steps"}) {
                 if (root.has(k)) {
                     spec.commandLine().getErr().println(config + ": warning: '" + k + "' applies to flavor: kinetic only;"
                             + " ignored for flavor: " + flavor.label());
