@@ -19,14 +19,7 @@ class KineticBetaErrorTest {
     /** Synthetic kinetic campaign: the harmonic one-descriptor campaign (D = kappa) with b(e) = -0.2 + 0.4 e in 1/eV. */
     static PhaseCampaign campaign(double[] betaError, int shifted, double eps) {
         PhaseCampaign h = HarmonicLimitTest.harmonicCampaign(-0.1134, 3.8232, 183.84, 64);
-        int n = h.atomCount();
-        int d = 3 * n - 3;
-        int g = h.isosurfaces().size();
-        double[] beta = new double[g];
-        for (int i = 0; i < g; i++) {
-            double e = h.isosurfaces().get(i).isosurface() * h.energyScale();
-            beta[i] = (d - 1) / (n * e) - 0.2 + 0.4 * e;
-        }
+        double[] beta = KineticShellCorrectionTest.microcanonicalBeta(h, e -> -0.2 + 0.4 * e);
         if (shifted >= 0) {
             beta[shifted] += eps;
         }

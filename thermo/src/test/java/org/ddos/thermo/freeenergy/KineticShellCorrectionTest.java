@@ -3,6 +3,7 @@ package org.ddos.thermo.freeenergy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.function.DoubleUnaryOperator;
 import org.ddos.scorematching.campaign.PhaseCampaign;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,22 @@ class KineticShellCorrectionTest {
         return new PhaseCampaign(h.name(), "kinetic", h.atomCount(), h.mass(), h.volume(), h.cell(), h.latticePositions(),
                 h.latticeDescriptor(), h.energyScale(), h.logMeanEigenvalue(), h.alphaShift(), h.isosurfaces(), beta,
                 betaError);
+    }
+
+    /**
+     * @param h a harmonic campaign (its isosurfaces and U_0 give e_g = isosurface x U_0, eV/atom)
+     * @param b the anharmonic part b(e) in 1/eV
+     * @return beta_mu(e_g) = (d - 1)/(N e_g) + b(e_g) per isosurface (1/eV), d = 3N - 3
+     */
+    static double[] microcanonicalBeta(PhaseCampaign h, DoubleUnaryOperator b) {
+        int n = h.atomCount();
+        int d = 3 * n - 3;
+        double[] beta = new double[h.isosurfaces().size()];
+        for (int i = 0; i < beta.length; i++) {
+            double e = h.isosurfaces().get(i).isosurface() * h.energyScale();
+            beta[i] = (d - 1) / (n * e) + b.applyAsDouble(e);
+        }
+        return beta;
     }
 
     /** A15-like b(e) in 1/eV: constant up to e_c, then linear up to e_k, then another slope (kinks at e_c, e_k). */
@@ -50,8 +67,6 @@ class KineticShellCorrectionTest {
     @Test
     void piecewiseLinearAnharmonicInverseTemperatureIsIntegratedExactly() {
         PhaseCampaign h = HarmonicLimitTest.harmonicCampaign(-0.1134, 3.8232, 55.85, 64);
-        int n = h.atomCount();
-        int d = 3 * n - 3;
         int g = h.isosurfaces().size();
         double[] e = new double[g];
         for (int i = 0; i < g; i++) {
@@ -60,19 +75,12 @@ class KineticShellCorrectionTest {
         // kinks on isosurfaces (the trapezoid rule is exact there): constant below the first, changes of slope at e_4, e_11
         double eC = e[4];
         double eK = e[11];
-        double[] beta = new double[g];
-        for (int i = 0; i < g; i++) {
-            beta[i] = (d - 1) / (n * e[i]) + piecewiseB(e[i], eC, eK);
-        }
-        double[] delta = KineticShell.anharmonicCorrection(kinetic(h, beta));
+        double[] delta = KineticShell.anharmonicCorrection(kinetic(h, microcanonicalBeta(h, x -> piecewiseB(x, eC, eK))));
         for (int i = 0; i < g; i++) {
             assertEquals(piecewiseIntegral(e[i], eC, eK), delta[i], 1e-13, "Delta at e = " + e[i] + " eV/atom");
         }
         // a harmonic reference (b = 0) has no correction
-        for (int i = 0; i < g; i++) {
-            beta[i] = (d - 1) / (n * e[i]);
-        }
-        for (double x : KineticShell.anharmonicCorrection(kinetic(h, beta))) {
+        for (double x : KineticShell.anharmonicCorrection(kinetic(h, microcanonicalBeta(h, x -> 0)))) {
             assertEquals(0, x, 1e-13);
         }
     }
@@ -80,14 +88,8 @@ class KineticShellCorrectionTest {
     @Test
     void sensitivityMatchesFiniteDifferences() {
         PhaseCampaign h = HarmonicLimitTest.harmonicCampaign(-0.1134, 3.8232, 55.85, 64);
-        int n = h.atomCount();
-        int d = 3 * n - 3;
         int g = h.isosurfaces().size();
-        double[] beta = new double[g];
-        for (int i = 0; i < g; i++) {
-            double e = h.isosurfaces().get(i).isosurface() * h.energyScale();
-            beta[i] = (d - 1) / (n * e) + 0.3 * Math.sin(7 * e) - 0.1; // curved, changes sign
-        }
+        double[] beta = microcanonicalBeta(h, e -> 0.3 * Math.sin(7 * e) - 0.1); // curved, changes sign
         double[][] w = KineticShell.correctionSensitivity(kinetic(h, beta));
         assertEquals(g, w.length);
         double eps = 1e-3; // 1/eV; Delta is linear in beta, so the central difference is exact up to rounding
