@@ -38,10 +38,17 @@ import org.ejml.data.DMatrixRMaj;
  * # (ln M interpolated linearly between shells; bootstrap error over the samples).
  * java -cp tools/target/ddos.jar examples/w/A15Diagnostics.java shells W-a15.dat 0.2:5.8:29 2000 1000,2000,3000 2
  * # Kinetic archive: the microcanonical inverse temperatures beta_mu(e) per isosurface, their
- * # anharmonic part b = beta_mu - (d-1)/(N e), the library's Delta(e) (degree-2 fit integrated from 0),
+ * # anharmonic part b = beta_mu - (d-1)/(N e), the library's Delta(e) (piecewise linear from 0),
  * # and F(T) from the same beta_mu integrated piecewise linearly (trapezoid) from an anchor:
  * # the Hessian-archive D-DOS free energy at T0 fixes the one unknown entropy constant.
  * java -cp tools/target/ddos.jar examples/w/A15Diagnostics.java kinetic W-a15-kinetic.ddos W-a15-29.ddos 1000 1000,2000,3000
+ *
+ * # Relaxation of kinetic trajectories: b = beta_mu - (d-1)/(N e) from 1/K averaged over successive
+ * # windows of NVE steps, over independent trajectories at total energy E_0 + N x value x 3 k_B x 1000 K,
+ * # started from the harmonic microcanonical start (THERMAL = 0) or after THERMAL Langevin steps at
+ * # the harmonic temperature (the library's md_thermalization_steps):
+ * # relax STRUCTURE VALUE TRAJECTORIES THERMAL WINDOWS WINDOW_STEPS THREADS
+ * java -cp tools/target/ddos.jar examples/w/A15Diagnostics.java relax W-a15.dat 2.8 40 0 6 250 2
  * </pre>
  * The W SNAP files and structures are read from $DDOS_SHARED_DATA/descriptordos/w (default
  * ../shared/data/descriptordos/w).
@@ -52,7 +59,8 @@ public class A15Diagnostics {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 1) {
-            System.err.println("usage: A15Diagnostics md STRUCTURE T PS SEED THREADS | shells STRUCTURE MIN:MAX:COUNT SAMPLES T1,T2 THREADS");
+            System.err.println("usage: A15Diagnostics md STRUCTURE T PS SEED THREADS | shells STRUCTURE MIN:MAX:COUNT SAMPLES T1,T2 THREADS"
+                    + " | relax STRUCTURE VALUE TRAJECTORIES THERMAL WINDOWS WINDOW_STEPS THREADS");
             System.exit(2);
         }
         String shared = System.getenv().getOrDefault("DDOS_SHARED_DATA", "../shared");
@@ -68,6 +76,11 @@ public class A15Diagnostics {
             return;
         }
         Structure lattice = StructureFormats.read(w.resolve(args[1]), null, ReadOptions.withTypeElements("W"));
+        if (args[0].equals("relax")) {
+            relax(p, c, lattice, Double.parseDouble(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]),
+                    Integer.parseInt(args[5]), Integer.parseInt(args[6]), Integer.parseInt(args[7]));
+            return;
+        }
         if (args[0].equals("md")) {
             md(p, c, lattice, Double.parseDouble(args[2]), Double.parseDouble(args[3]), Long.parseLong(args[4]),
                     Integer.parseInt(args[5]));
@@ -538,6 +551,52 @@ public class A15Diagnostics {
             org.ddos.thermo.freeenergy.FreeEnergyResult lib = kineticPhase.evaluate(theta, t);
             System.out.printf("%6.0f  %14.6f  %10.2f  %10.3f  | %14.6f  %10.3f  %s%n", t, harm + fAnh, 1e3 * anchorSigma * t / t0, 1e3 * fAnh,
                     lib.vibrationalFreeEnergy(), 1e3 * (lib.vibrationalFreeEnergy() - harm), edge(grid, delta, t, n, d));
+        }
+    }
+
+    static void relax(SnapParameters p, SnapCoefficients c, Structure lattice, double value, int trajectories, int thermal,
+            int windows, int window, int threads) throws Exception {
+        org.ddos.scorematching.sampling.HarmonicReference ref = org.ddos.scorematching.sampling.HarmonicReference.of(
+                new SnapPotential(p, c, "X").withThreads(threads), lattice, threads);
+        int n = lattice.atomCount();
+        int d = 3 * n - 3;
+        double e = value * 3 * KB * 1000;
+        org.ddos.scorematching.sampling.KineticSettings settings = new org.ddos.scorematching.sampling.KineticSettings(0.002, 0,
+                window, 1, thermal);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<double[]>> futures = new ArrayList<>();
+        for (int t = 0; t < trajectories; t++) {
+            final long seed = 5000 + t;
+            futures.add(pool.submit(() -> {
+                org.ddos.scorematching.sampling.KineticSampler.Trajectory tr = new org.ddos.scorematching.sampling.KineticSampler(
+                        ref, new SnapPotential(p, c, "X").withThreads(1), lattice, settings).newTrajectory();
+                double[] out = new double[windows];
+                for (int wi = 0; wi < windows; wi++) {
+                    tr.frame(seed, e, wi + 1); // window wi: the frameInterval steps before frame wi + 1
+                    out[wi] = tr.inverseKineticMean();
+                }
+                return out;
+            }));
+        }
+        double[][] m = new double[trajectories][];
+        for (int t = 0; t < trajectories; t++) {
+            m[t] = futures.get(t).get();
+        }
+        pool.shutdown();
+        double harmonic = (d - 1) / (n * e);
+        System.out.printf("# e = %.4f eV/atom, %d trajectories, %d Langevin steps first; b (1/eV) +- standard error per window of %d steps%n",
+                e, trajectories, thermal, window);
+        for (int wi = 0; wi < windows; wi++) {
+            double mean = 0;
+            for (double[] r : m) {
+                mean += r[wi] / trajectories;
+            }
+            double var = 0;
+            for (double[] r : m) {
+                var += (r[wi] - mean) * (r[wi] - mean) / (trajectories - 1);
+            }
+            System.out.printf("%6.2f ps  %8.4f  %7.4f%n", (wi + 1) * window * 0.002, (d / 2.0 - 1) * mean - harmonic,
+                    (d / 2.0 - 1) * Math.sqrt(var / trajectories));
         }
     }
 
