@@ -28,8 +28,15 @@ import org.ddos.descriptors.units.PhysicalConstants;
  * velocity Verlet conserves this measure up to O(dt^2), so samples are exact without any
  * ergodicity; for an anharmonic potential the velocities are then rescaled so that V(x) + K = E
  * exactly (if V(x) - E_0 is not below 90% of N e the displacement is shrunk by 0.9 until it is, at most
- * 60 times; a start with V(x) &gt;= E after that throws), and
- * {@code decorrelationSteps} of NVE relax the start towards the anharmonic microcanonical measure.
+ * 60 times; a start with V(x) &gt;= E after that throws). That start is not the anharmonic
+ * microcanonical measure, and NVE MD of a weakly anharmonic crystal relaxes it only over
+ * picoseconds (W A15: the measured beta_mu drifts by about 0.005 /eV per picosecond at 2700 K;
+ * docs/accuracy.md, section 3), so with {@code thermalizationSteps} &gt; 0 (the default) the
+ * trajectory first runs Langevin (BAOAB) steps at the harmonic temperature T_h = N e / (d k_B) of
+ * the isosurface, friction {@link #THERMALIZATION_FRICTION}, and its velocities are rescaled to
+ * V(x) + K = E again; then {@code decorrelationSteps} of NVE precede the first frame. Each frame
+ * also carries the time average of 1/K over the steps before it ({@link Trajectory#inverseKineticMean}),
+ * from which the campaign estimates beta_mu.
  *
  * <p><b>Determinism.</b> Trajectory t is a pure function of its seed (the campaign derives it from
  * (seed, strain, isosurface, t)): a fresh force field (fresh neighbour list) per trajectory, so a
