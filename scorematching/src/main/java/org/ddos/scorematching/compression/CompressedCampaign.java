@@ -262,15 +262,8 @@ public final class CompressedCampaign {
         return inverseKineticSums == null ? null : inverseKineticSums.clone();
     }
 
-    /**
-     * Adds one kinetic sample's 1/kappa to isosurface g (exactly: order-independent).
-     *
-     * @param g isosurface index, 0 &lt;= g &lt; G
-     * @param inverseKappa 1/kappa of the sample, kappa the kinetic energy per atom (1/eV), &gt; 0
-     * @throws IllegalStateException when this campaign records no kinetic sums
-     * @throws IllegalArgumentException when 1/kappa is not positive and finite
-     */
-    public void addInverseKinetic(int g, double inverseKappa) {
+    /** The isosurface total of {@link #addInverseKinetic(int, long, double)}, its only caller (keeps both sums in step). */
+    private void addInverseKinetic(int g, double inverseKappa) {
         if (inverseKineticSums == null) {
             throw new IllegalStateException(name + ": this " + flavor + " campaign records no kinetic energies");
         }
