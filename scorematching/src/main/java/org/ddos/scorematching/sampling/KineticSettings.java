@@ -6,7 +6,8 @@ import java.util.Locale;
  * Molecular-dynamics settings of the kinetic isosurface flavour ({@link KineticSampler}).
  *
  * <p>Sample j of an isosurface is frame {@code j mod frames} of trajectory {@code j / frames}; frame f
- * is taken after {@code decorrelationSteps + f * frameInterval} velocity-Verlet steps.
+ * is taken after {@code thermalizationSteps} Langevin steps and then
+ * {@code decorrelationSteps + f * frameInterval} velocity-Verlet steps.
  *
  * @param timestep velocity-Verlet timestep in ps (positive; e.g. 0.002 ps for W; LAMMPS metal default 0.001)
  * @param decorrelationSteps steps from the microcanonical start to the first recorded frame (&gt;= 0)
